@@ -1,0 +1,393 @@
+"""Mentions -> canonical actors, with titles, appositions and in-document coreference.
+
+One left-to-right sweep over the document: each mention is resolved against the
+knowledge base (time-aware, at the publication date) and against what the text
+said before it (surnames, role descriptions such as "the head of state", pronouns).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .kb import KnowledgeBase, fold
+from .model import Actor, Article, Mention
+from .nlp import load_nlp
+
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "madam", "mr.", "mrs.", "ms.", "dr.", "former", "then", "acting",
+               "incumbent", "outgoing", "newly", "elected", "-", "then-"}
+HEAD_OF_ROLES = {"state": ("head_of_state", "president_elect"), "government": ("head_of_government",)}
+DATELINE = re.compile(r"\A\s*([A-Z][A-Z .'-]{2,40}),(?:\s*([A-Z][A-Za-z .'-]{2,40}),)?\s*"
+                      r"(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?)\b")
+
+
+@dataclass
+class DocActors:
+    """The actors of one document: mentions in text order and a token index."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    dateline_country: str | None = None
+    roles: dict[str, str] = field(default_factory=dict)  # actor key -> role words seen in text
+
+    def add(self, span: Span, actor: Actor, how: str) -> Mention:
+        m = Mention(span.start_char, span.end_char, span.text, actor, how)
+        self.mentions.append(m)
+        for t in span:
+            self.by_token[t.i] = m
+        return m
+
+    def at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def of_phrase(self, head: Token) -> Mention | None:
+        """The mention a noun phrase refers to: its head's, else the nearest inside it."""
+        m = self.at(head)
+        if m is not None:
+            return m
+        inner = [t for t in head.subtree if t.i in self.by_token and t.dep_ in ("compound", "poss", "appos", "nmod")]
+        inner = inner or [t for t in head.subtree if t.i in self.by_token and t.head == head]
+        return self.at(min(inner, key=lambda t: abs(t.i - head.i))) if inner else None
+
+
+@lru_cache(maxsize=4)
+def _matchers(kb: KnowledgeBase) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Exact-case gazetteer of names, and a lower-case matcher of role terms."""
+    nlp = load_nlp()
+    names = PhraseMatcher(nlp.vocab, attr="ORTH")
+    groups = {
+        "COUNTRY": kb.country_forms, "DEMONYM": kb.demonym_forms, "CAPITAL": kb.capital_forms,
+        "ORG": kb.org_forms, "PERSON": {form: canon for canon in kb.people for form in [canon]},
+    }
+    for label, forms in groups.items():
+        for form, value in forms.items():
+            variants = {form, form.upper()} if form.istitle() and len(form) > 4 else {form}
+            names.add(f"{label}|{value}", [nlp.make_doc(v) for v in variants])
+    aliases = {}
+    for folded, canon in kb.person_forms.items():
+        aliases.setdefault(canon, set()).add(folded)
+    for canon, forms in aliases.items():
+        names.add(f"PERSON|{canon}", [nlp.make_doc(f.title()) for f in forms])
+    roles = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for term in kb.roles:
+        roles.add(term, [nlp.make_doc(term)])
+    return names, roles
+
+
+def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase) -> DocActors:
+    """Find and resolve every actor mention of a parsed article."""
+    out = DocActors(dateline_country=dateline_country(article.text, kb))
+    names, role_matcher = _matchers(kb)
+    spans = _name_spans(doc, names)
+    role_spans = {s.start: s for s in _longest(
+        [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in role_matcher(doc)])}
+    sweep = _Sweep(doc, article.published, kb, out, role_spans)
+    i = 0
+    while i < len(doc):
+        if i in spans:
+            span = spans[i]
+            sweep.name(span)
+            i = span.end
+            continue
+        tok = doc[i]
+        if i in role_spans and not role_spans[i].end - 1 in out.by_token:
+            consumed = sweep.role_phrase(role_spans[i])
+            if consumed:
+                i = consumed
+                continue
+        if tok.lower_ in PERSON_PRONOUNS and tok.pos_ == "PRON":
+            sweep.pronoun(tok)
+        elif tok.pos_ == "PROPN" and tok.text in sweep.surnames and i not in out.by_token:
+            out.add(doc[i:i + 1], sweep.surnames[tok.text], "surname")
+        i += 1
+    return out
+
+
+def dateline_country(text: str, kb: KnowledgeBase) -> str | None:
+    """Country of a wire dateline ("BAKU, Azerbaijan, November 28.")."""
+    m = DATELINE.match(text)
+    if not m:
+        return None
+    for part in (m.group(2), m.group(1)):
+        if not part:
+            continue
+        part = part.strip()
+        for form in (part, part.title()):
+            code = kb.country_forms.get(form) or kb.capital_forms.get(form)
+            if code:
+                return code
+    return None
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    chosen, taken = [], set()
+    for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if not taken.intersection(range(s.start, s.end)):
+            chosen.append(s)
+            taken.update(range(s.start, s.end))
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _name_spans(doc: Doc, names: PhraseMatcher) -> dict[int, Span]:
+    """Gazetteer matches first, then spaCy's PERSON/ORG entities the gazetteer missed."""
+    found = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in names(doc)]
+    found = [s for s in found if not _is_lowercase_word(s)]
+    covered = {t.i for s in found for t in s}
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG") or covered.intersection(range(ent.start, ent.end)):
+            continue
+        start = ent.start
+        while start < ent.end and (doc[start].is_punct or doc[start].lower_ in TITLE_WORDS):
+            start += 1
+        end = ent.end
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+            end -= 1
+        if end > start and any(t.pos_ == "PROPN" for t in doc[start:end]):
+            found.append(Span(doc, start, end, label=f"NER|{ent.label_}"))
+    return {s.start: s for s in _longest(found)}
+
+
+def _is_lowercase_word(span: Span) -> bool:
+    # "Chad" must not match "chad"; sentence-initial capitals are handled by ORTH matching.
+    return span.text.islower()
+
+
+class _Sweep:
+    """State of the left-to-right resolution over one document."""
+
+    def __init__(self, doc: Doc, when: date, kb: KnowledgeBase, out: DocActors, role_spans: dict[int, Span]):
+        self.doc, self.when, self.kb, self.out, self.role_spans = doc, when, kb, out, role_spans
+        self.surnames: dict[str, Actor] = {}
+        self.persons: list[tuple[int, Actor, str | None]] = []  # (token, actor, role term)
+
+    # -- names -----------------------------------------------------------
+    def name(self, span: Span) -> None:
+        kind, _, value = span.label_.partition("|")
+        kb = self.kb
+        if kind == "COUNTRY" or kind == "CAPITAL":
+            actor = country_actor(value, kb)
+            self.out.add(span, actor, kind.lower())
+        elif kind == "DEMONYM":
+            self.out.add(span, country_actor(value, kb), "demonym")
+        elif kind == "ORG":
+            org = kb.orgs[value]
+            country = org.country if org.country not in ("", None) else None
+            actor = Actor(f"org:{org.code}", org.name, country, org.sector, "organization", org.kind, org.igo)
+            self.out.add(span, actor, "kb")
+        elif kind == "PERSON":
+            self.person(span, value, "kb")
+        elif value == "PERSON" or (value == "ORG" and self._looks_like_person(span)):
+            canon = kb.person(span.text) or (kb.by_surname(span.text, self.when) if len(span) == 1 else None)
+            if len(span) == 1 and span.text in self.surnames:
+                self.out.add(span, self.surnames[span.text], "surname")
+            elif canon:
+                self.person(span, canon, "kb")
+            else:
+                self.person(span, None, "title")
+        elif value == "ORG":
+            self.organization(span)
+
+    def _looks_like_person(self, span: Span) -> bool:
+        # The small model often labels a known surname ORG ("Trump's").
+        return len(span) == 1 and (span.text in self.surnames or self.kb.by_surname(span.text, self.when) is not None)
+
+    def person(self, span: Span, canon: str | None, how: str) -> None:
+        title = self._title(span)
+        role_term, title_country = title
+        if canon:
+            role = self.kb.role_at(canon, self.when)
+            country = role.country if role else title_country
+            sector = role.sector if role else ()
+            actor = Actor(f"person:{fold(canon)}", canon, country, sector, "person", role.role if role else role_term)
+        else:
+            name = span.text
+            sector_term = self.kb.roles.get(role_term or "")
+            country = title_country or self.out.dateline_country
+            sector = (sector_term.sector,) if sector_term and sector_term.sector else ()
+            actor = Actor(f"person:{fold(name)}", name, country, sector, "person", role_term)
+        if len(span) == 1 and span.text in self.surnames:
+            actor = self.surnames[span.text]
+        self.out.add(span, actor, how)
+        if role_term:
+            self.out.roles.setdefault(actor.key, role_term)
+        if actor.name:
+            self.surnames.setdefault(actor.name.split()[-1], actor)
+        self.persons.append((span.start, actor, role_term or self.out.roles.get(actor.key)))
+
+    def organization(self, span: Span) -> None:
+        country = None
+        for t in span:
+            code = self.kb.demonym_forms.get(t.text) or self.kb.country_forms.get(t.text)
+            if code:
+                country = code
+        self.out.add(span, Actor(f"org:{fold(span.text)}", span.text, country, (), "organization"), "ner")
+
+    def _title(self, span: Span) -> tuple[str | None, str | None]:
+        """Role words and country given before a name or in apposition to it."""
+        doc, role, country = self.doc, None, None
+        i = span.start - 1
+        while i >= 0 and doc[i].sent == span.sent:
+            tok = doc[i]
+            m = self.out.at(tok)
+            if m is not None and m.how in ("demonym", "country"):
+                country = country or m.actor.country
+                while i > 0 and self.out.by_token.get(i - 1) is m:
+                    i -= 1
+                i -= 1
+                continue
+            starts = [s for s in self.role_spans.values() if s.end == i + 1]
+            if starts:
+                role = role or starts[0].text.lower()
+                i = starts[0].start - 1
+                continue
+            if tok.lower_ in TITLE_WORDS or tok.tag_ == "POS":
+                i -= 1
+                continue
+            break
+        head = span.root
+        for child in head.children:
+            if child.dep_ == "appos":
+                for s in self.role_spans.values():
+                    if s.root == child or child in s:
+                        role = role or s.text.lower()
+                for t in child.subtree:
+                    code = self.kb.demonym_forms.get(t.text) or self.kb.country_forms.get(t.text)
+                    country = country or code
+        if head.dep_ == "appos":
+            for s in self.role_spans.values():
+                if head.head in s:
+                    role = role or s.text.lower()
+        return role, country
+
+    # -- descriptions and pronouns ----------------------------------------
+    def role_phrase(self, span: Span) -> int | None:
+        """"the head of state", "the political scientist", "Hungarian officials" ..."""
+        term = self.kb.roles.get(span.text.lower())
+        if term is None:
+            return None
+        nxt = self.doc[span.end] if span.end < len(self.doc) else None
+        if nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PERSON"):
+            return None  # a title before a name: handled with the name
+        first = span[0]
+        left = self.doc[first.i - 1] if first.i > 0 else None
+        country = None
+        for t in (left, *(c for c in span.root.children if c.dep_ in ("amod", "compound", "poss"))):
+            m = self.out.at(t) if t is not None else None
+            if m and m.actor.kind == "country":
+                country = m.actor.country
+        of_country = self._of_country(span.root)
+        country = country or of_country
+        definite = left is not None and left.lower_ in ("the", "this", "that")
+        if term.kind == "person" and definite and country is None:
+            actor = self._antecedent(term, span.start)
+            if actor is not None:
+                self.out.add(self._with_det(span), actor, "role")
+                return span.end
+            return None
+        if term.kind == "person" and term.head_of and (country or self.out.dateline_country):
+            name = self.kb.holder(country or self.out.dateline_country, HEAD_OF_ROLES[term.head_of][0], self.when)
+            if name and (definite or of_country):
+                self.person(self._with_det(span), name, "role")
+                return span.end
+        if term.kind in ("group", "org") and country:
+            actor = group_actor(country, term.sector, self.kb)
+            self.out.add(self._with_det(span), actor, "group")
+            return span.end
+        return None
+
+    def _with_det(self, span: Span) -> Span:
+        start = span.start - 1 if span.start > 0 and self.doc[span.start - 1].lower_ in ("the", "this") else span.start
+        return self.doc[start:span.end]
+
+    def _of_country(self, head: Token) -> str | None:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    m = self.out.at(obj)
+                    if m is None:
+                        code = self.kb.country_forms.get(obj.text)
+                        if code:
+                            return code
+                    elif m.actor.kind == "country":
+                        return m.actor.country
+        return None
+
+    def _antecedent(self, term, before: int) -> Actor | None:
+        """The latest person whose role fits a description ("the head of state")."""
+        wanted = HEAD_OF_ROLES.get(term.head_of or "", ())
+        for _, actor, role_term in reversed(self.persons):
+            if role_term == term.term:
+                return actor
+            if wanted and actor.role in wanted[:1]:
+                return actor
+        return None
+
+    def pronoun(self, tok: Token) -> None:
+        actor = self.pronoun_antecedent(tok)
+        if actor is not None:
+            self.out.add(self.doc[tok.i:tok.i + 1], actor, "pronoun")
+
+    def pronoun_antecedent(self, tok: Token) -> Actor | None:
+        persons = [(i, a) for i, a, _ in self.persons if i < tok.i]
+        if not persons:
+            return None
+        sent = tok.sent
+        subj = _clause_subject(tok)
+        subj_actor = self.out.at(subj).actor if subj is not None and self.out.at(subj) else None
+        if tok.dep_ in ("dobj", "pobj", "dative", "iobj") and subj_actor is not None:
+            for _, a in reversed(persons):
+                if a.key != subj_actor.key:
+                    return a
+        if tok.lower_ in ("his", "her") and tok.i < sent.root.i:
+            main_subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if main_subj is not None and main_subj.i > tok.i:
+                ahead = self._person_at(main_subj)
+                if ahead is not None:
+                    return ahead
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            for i, a in reversed(persons):
+                t = self.doc[i]
+                if t.sent != sent and t.dep_ in ("nsubj", "nsubjpass", "compound"):
+                    return a
+        return persons[-1][1]
+
+    def _person_at(self, tok: Token) -> Actor | None:
+        canon = self.kb.person(" ".join(t.text for t in tok.subtree if t.pos_ == "PROPN"))
+        if canon:
+            role = self.kb.role_at(canon, self.when)
+            return Actor(f"person:{fold(canon)}", canon, role.country if role else None,
+                         role.sector if role else (), "person", role.role if role else None)
+        if tok.text in self.surnames:
+            return self.surnames[tok.text]
+        return None
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    if verb.dep_ == "conj":
+        for c in verb.head.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c
+    return None
+
+
+def country_actor(code: str, kb: KnowledgeBase) -> Actor:
+    """A country acting as a whole is its government (PLOVER's convention)."""
+    return Actor(f"country:{code}", kb.country_name(code) or code, code, ("GOV",), "country")
+
+
+def group_actor(code: str, sector: str, kb: KnowledgeBase) -> Actor:
+    """An unnamed collective of a country and sector ("Hungarian officials")."""
+    sectors = (sector,) if sector else ()
+    return Actor(f"group:{code}:{sector}", None, code, sectors, "group")

@@ -1,0 +1,309 @@
+"""PLOVER events from the dependency parse: trigger, who did it, to whom, when, how sure.
+
+A trigger is a verb in the lexicon (refined by its particle and object), or an event
+noun ("talks", "sanctions") or a noun made an event by a light verb ("express
+support", "send a congratulatory letter"). Actors come from the subject (or the
+passive agent, or a controlling/coordinated verb), recipients from the object and
+the recipient prepositions; "between X and Y" makes a reciprocal event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Token
+
+from ..model import Actor, Event, Quote, TimeRef, value_interval
+from .lexicon import Coding, Lexicon
+from .modality import aux_modes, is_negated
+
+RECIPIENT_PREPS = {"to", "with", "for", "on", "against", "toward", "towards", "at", "upon", "from"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+HISTORICAL_AFTER_DAYS = 365
+
+ActorAt = Callable[[Token], Actor | None]
+
+
+@dataclass
+class _Trigger:
+    verb: Token  # the predicate whose arguments we read
+    word: Token  # the trigger word (verb or event noun)
+    coding: Coding
+    specific: bool
+
+
+def find_events(doc: Doc, published: date, lexicon: Lexicon, actor_at: ActorAt,
+                quotes: list[Quote] = (), times: list[TimeRef] = ()) -> list[Event]:
+    """Every event mention of a parsed article, in text order."""
+    frames = _paragraph_frames(doc, times)
+    events = []
+    for tok in doc:
+        for trig in _triggers(tok, lexicon):
+            ev = _event(doc, trig, published, lexicon, actor_at, quotes, times, frames)
+            if ev is not None:
+                events.append(ev)
+    return _dedupe(events)
+
+
+def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
+    lemma = tok.lemma_.lower()
+    out = []
+    if tok.pos_ == "VERB":
+        particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
+        objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")}
+        objects |= {o.lemma_.lower() for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"}
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            objects.add(tok.head.lemma_.lower())
+            objects |= {c.lemma_.lower() for c in tok.head.children if c.dep_ == "conj"}
+        cameo = lex.verb(lemma, particles, objects)
+        coding = lex.coding(cameo) if cameo and cameo != "---" else None
+        if coding is not None:
+            specific = lex.verb(lemma, set(), set()) != cameo
+            out.append(_Trigger(tok, tok, coding, specific))
+    elif tok.pos_ in ("NOUN", "PROPN"):
+        noun = lemma
+        for c in tok.children:
+            if c.dep_ == "amod" and c.lemma_.lower() in lex.adjectives:
+                noun = lex.adjectives[c.lemma_.lower()]
+        for nt in lex.nouns.get(noun, []):
+            verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+            if nt.light_verbs:
+                if verb is None or verb.lemma_.lower() not in nt.light_verbs:
+                    continue
+            elif verb is None or lex.verb(verb.lemma_.lower(), set(), set()) is not None:
+                verb = tok  # the noun is the event itself ("talks between X and Y")
+            coding = lex.coding(nt.cameo)
+            if coding is not None:
+                out.append(_Trigger(verb, tok, coding, True))
+            break
+    return out
+
+
+def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: ActorAt,
+           quotes, times, frames) -> Event | None:
+    actors, recipients = _participants(trig, actor_at)
+    actors = [a for a in actors if a.country]
+    recipients = [r for r in recipients if r.country and r.key not in {a.key for a in actors}]
+    if not actors:
+        return None
+    verb = trig.verb
+    negated = is_negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in trig.word.children)
+    aux = aux_modes(verb) if verb.pos_ in ("VERB", "AUX") else []
+    coding = trig.coding
+    etype = coding.plover
+    if etype == "CONSULT" and "future" in aux:
+        etype = "AGREE"  # PLOVER: a planned meeting is an agreement to meet
+    start, end = _evidence(trig)
+    quote_index = next((i for i, q in enumerate(quotes) if q.start <= start < q.end), None)
+    when = _date(doc, trig, published, times, frames, quote_index, quotes)
+    value, value_end, precision = when
+    interval = value_interval(value_end or value) if value else None
+    if interval and interval[1] < published - timedelta(days=HISTORICAL_AFTER_DAYS) and "historical" not in aux:
+        aux = [*aux, "historical"]
+    context = list(coding.context)
+    for t in verb.sent:
+        c = lex.contexts.get(t.lemma_.lower())
+        if c and c not in context:
+            context.append(c)
+    return Event(
+        type=etype, actors=tuple(actors), recipients=tuple(recipients),
+        evidence_start=start, evidence_end=end, evidence=doc.text[start:end], trigger=trig.word.text,
+        mode=coding.mode if etype == coding.plover else None, negated=negated, aux=tuple(aux),
+        context=tuple(context), cameo=coding.cameo, score=coding.score, quad=coding.quad,
+        date=value, date_end=value_end, date_precision=precision,
+        confidence=_confidence(trig, actors, recipients, quote_index is not None), quote_index=quote_index,
+    )
+
+
+# -- participants -----------------------------------------------------------
+
+def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[Actor]]:
+    verb, word = trig.verb, trig.word
+    between = _between(word, actor_at) or (_between(verb, actor_at) if verb is not word else [])
+    if verb is word and word.pos_ != "VERB":  # an event noun on its own
+        actors = _collect([c for c in word.children if c.dep_ in ("poss", "compound")], actor_at)
+        recipients = _prep_objects(word, actor_at)
+        return (between, []) if between else (actors, recipients)
+    subj = _subject_tokens(verb)
+    actors = _collect(subj, actor_at)
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+    if verb.dep_ == "relcl" and not subj:
+        actors = _collect([verb.head], actor_at)
+    recipients = _collect([o for o in objs if o is not word], actor_at)
+    recipients += _prep_objects(verb, actor_at)
+    if word is not verb:
+        recipients += _prep_objects(word, actor_at)
+        for c in word.children:
+            if c.dep_ == "poss" and not actors:
+                actors = _collect([c], actor_at)
+    if between:
+        return actors + [b for b in between if b.key not in {a.key for a in actors}], []
+    return actors, _unique(recipients)
+
+
+def _subject_tokens(verb: Token) -> list[Token]:
+    subj = [c for c in verb.children if c.dep_ in ("nsubj",)]
+    agent = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if agent:
+        return agent
+    if subj:
+        return subj
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return _subject_tokens(verb.head)
+    return []
+
+
+def _expand(tok: Token) -> list[Token]:
+    """"X and Y" -> [X, Y]."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out += _expand(c)
+    return out
+
+
+def _collect(tokens: list[Token], actor_at: ActorAt) -> list[Actor]:
+    found = []
+    for t in tokens:
+        for part in _expand(t):
+            a = actor_at(part)
+            if a is not None:
+                found.append(a)
+    return _unique(found)
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        if a.key not in seen:
+            seen.add(a.key)
+            out.append(a)
+    return out
+
+
+def _prep_objects(tok: Token, actor_at: ActorAt) -> list[Actor]:
+    objs = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS
+            for o in p.children if o.dep_ == "pobj"]
+    return _collect(objs, actor_at)
+
+
+def _between(tok: Token, actor_at: ActorAt) -> list[Actor]:
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in ("between", "among", "amongst"):
+            objs = [o for o in p.children if o.dep_ == "pobj"]
+            found = _collect(objs, actor_at)
+            if len(found) >= 2:
+                return found
+    return []
+
+
+# -- evidence, dates, confidence ---------------------------------------------
+
+def _evidence(trig: _Trigger) -> tuple[int, int]:
+    """The clause that carries the event, trimmed to its own sentence."""
+    head = trig.verb
+    toks = [t for t in head.subtree if t.sent == head.sent and not (t.dep_ in ("ccomp", "advcl", "parataxis")
+                                                                     and t.head is head)]
+    keep = set()
+    for t in toks:
+        keep.add(t.i)
+    ids = sorted(keep)
+    # keep a contiguous run around the trigger
+    lo = hi = head.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    while hi > lo and (head.doc[hi].is_punct or head.doc[hi].is_space):
+        hi -= 1
+    del ids
+    span = head.doc[lo:hi + 1]
+    return span.start_char, span.end_char
+
+
+def _clause_times(trig: _Trigger, times: list[TimeRef]) -> list[TimeRef]:
+    verb = trig.verb
+    sub = {t.i for t in verb.subtree}
+    doc = verb.doc
+    out = []
+    for r in times:
+        span = doc.char_span(r.start, r.end, alignment_mode="expand")
+        if span is None or span.root.i not in sub:
+            continue
+        # a time inside a nested clause belongs to that clause
+        t, nested = span.root, False
+        while t is not verb and t.head is not t:
+            if t.dep_ in ("ccomp", "advcl", "relcl", "acl", "xcomp") and t is not verb:
+                nested = True
+                break
+            t = t.head
+        if not nested:
+            out.append(r)
+    return out
+
+
+def _paragraph_frames(doc: Doc, times: list[TimeRef]) -> list[tuple[int, int, TimeRef]]:
+    """Periods fronted at a sentence start ("During X, ...") frame the rest of their paragraph."""
+    frames = []
+    text = doc.text
+    for r in times:
+        if r.kind != "period":
+            continue
+        span = doc.char_span(r.start, r.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        before = text[sent.start_char:r.start].strip(" “\"'«")
+        if before.split()[:1] and before.split()[0].lower() in ("during", "under", "in", "throughout") and len(before.split()) <= 2:
+            para_end = text.find("\n\n", r.end)
+            frames.append((sent.start_char, para_end if para_end >= 0 else len(text), r))
+    return frames
+
+
+def _date(doc, trig, published, times, frames, quote_index, quotes) -> tuple[str | None, str | None, str]:
+    own = _clause_times(trig, times)
+    if own:
+        r = own[0]
+        return _as_date(r.value)
+    pos = trig.word.idx
+    for start, end, r in frames:
+        if start <= pos < end:
+            return _as_date(r.value)
+    verb = trig.verb
+    past = verb.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)
+    present_perfect = any(c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    if present_perfect or not past:
+        return published.isoformat(), None, "day"
+    return published.isoformat(), None, "on_or_before"
+
+
+def _as_date(value: str) -> tuple[str | None, str | None, str]:
+    if "/" in value:
+        a, b = value.split("/", 1)
+        return a, (None if b == ".." else b), "interval"
+    precision = {10: "day", 7: "month", 4: "year"}.get(len(value), "day")
+    return value, None, precision
+
+
+def _confidence(trig: _Trigger, actors: list[Actor], recipients: list[Actor], reported: bool) -> float:
+    """Higher for specific lexicon matches and named actors; lower for reported or bare events."""
+    score = 0.6 + (0.15 if trig.specific else 0.0)
+    score += 0.1 if all(a.kind in ("person", "country", "organization") for a in actors) else 0.0
+    score += 0.05 if recipients else -0.1
+    score -= 0.1 if reported else 0.0
+    return round(max(0.05, min(0.99, score)), 2)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per trigger and participants (a noun and its light verb can both fire)."""
+    seen, out = set(), []
+    for e in sorted(events, key=lambda e: -e.confidence):
+        key = (e.type, e.negated, e.evidence_start, tuple(a.key for a in e.actors), tuple(r.key for r in e.recipients))
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return sorted(out, key=lambda e: e.evidence_start)

@@ -1,0 +1,44 @@
+"""Negation and PLOVER's auxiliary modes (future, hypothetical) read off the parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+NEGATORS = {"not", "n't", "never", "no"}
+NEGATING_VERBS = {"refuse", "fail", "decline", "deny", "reject", "avoid", "neglect", "cancel", "postpone"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+FUTURE_VERBS = {"plan", "intend", "expect", "schedule", "aim", "prepare", "agree", "promise", "pledge",
+                "vow", "set", "going", "hope", "seek", "want", "determine", "decide"}
+HYPOTHETICAL_AUX = {"would", "could", "may", "might", "should", "can", "must", "'d"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+
+
+def _governors(verb: Token):
+    """The verb and the verbs that govern it through control ("refused to meet")."""
+    t = verb
+    yield t
+    while t.dep_ in ("xcomp", "conj") and t.head is not t:
+        t = t.head
+        yield t
+
+
+def is_negated(verb: Token) -> bool:
+    for v in _governors(verb):
+        if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "det")) for c in v.children):
+            if v is verb or verb.dep_ == "xcomp":
+                return True
+        if v is not verb and verb.dep_ == "xcomp" and v.lemma_.lower() in NEGATING_VERBS:
+            return True
+    return False
+
+
+def aux_modes(verb: Token) -> list[str]:
+    modes = []
+    chain = list(_governors(verb))
+    aux = {c.lower_ for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")}
+    if aux & FUTURE_AUX or (verb.dep_ == "xcomp" and any(v.lemma_.lower() in FUTURE_VERBS for v in chain[1:])):
+        modes.append("future")
+    if aux & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
+                                     for v in chain for c in v.children):
+        modes.append("hypothetical")
+    return modes

@@ -1,0 +1,189 @@
+"""The knowledge base: countries, organisations, people with dated roles, role nouns.
+
+Everything is read from CSV files in ``communique/data`` (each names its sources and
+licence in ``#`` header lines). Users extend or override it with a folder of files of
+the same names, given by ``COMMUNIQUE_KB`` (several folders separated by ``:``);
+their rows are read after the package's, so a user's row for the same key wins.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def read_rows(name: str, folders: tuple[Path, ...] = ()) -> Iterator[dict[str, str]]:
+    """Rows of a data file from the package, then from each user folder that has it."""
+    sources = [DATA_DIR / name]
+    sources += [Path(f) / name for f in folders]
+    for src in sources:
+        if not src.is_file():
+            continue
+        lines = [ln for ln in src.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+        for row in csv.DictReader(lines):
+            yield {k.strip(): (v or "").strip() for k, v in row.items() if k}
+
+
+def split(value: str) -> list[str]:
+    return [v.strip() for v in value.split("|") if v.strip()] if value else []
+
+
+def fold(text: str) -> str:
+    """Case- and accent-free form used for name lookups."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower().replace("’", "'").strip()
+
+
+def _date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Organization:
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    igo: str | None
+    sector: tuple[str, ...]
+    kind: str
+
+
+@dataclass(frozen=True)
+class PersonRole:
+    name: str
+    country: str
+    sector: tuple[str, ...]
+    role: str
+    start: date | None
+    end: date | None
+    scheduled_end: date | None = None
+
+    def active(self, when: date) -> bool:
+        return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
+
+
+@dataclass(frozen=True)
+class RoleTerm:
+    term: str
+    sector: str
+    kind: str
+    head_of: str | None
+
+
+class KnowledgeBase:
+    """Indexed, read-only view of the data files."""
+
+    def __init__(self, folders: tuple[Path, ...] = ()):
+        self.countries: dict[str, Country] = {}
+        self.country_forms: dict[str, str] = {}  # surface form -> code
+        self.demonym_forms: dict[str, str] = {}
+        self.capital_forms: dict[str, str] = {}
+        self.orgs: dict[str, Organization] = {}
+        self.org_forms: dict[str, str] = {}
+        self.people: dict[str, list[PersonRole]] = defaultdict(list)
+        self.person_forms: dict[str, str] = {}  # folded full name or alias -> canonical
+        self.surnames: dict[str, set[str]] = defaultdict(set)
+        self.roles: dict[str, RoleTerm] = {}
+        self._load(folders)
+
+    def _load(self, folders: tuple[Path, ...]) -> None:
+        for r in read_rows("countries.csv", folders):
+            c = Country(r["code"], r["name"], tuple(split(r.get("names", ""))),
+                        tuple(split(r.get("demonyms", ""))), tuple(split(r.get("capitals", ""))))
+            self.countries[c.code] = c
+            for form in (c.name, *c.names):
+                self.country_forms[form] = c.code
+            for form in c.demonyms:
+                self.demonym_forms[form] = c.code
+            for form in c.capitals:
+                self.capital_forms[form] = c.code
+        for r in read_rows("organizations.csv", folders):
+            o = Organization(r["code"], r["name"], tuple(split(r.get("aliases", ""))), r.get("country", ""),
+                             r.get("igo") or None, tuple(split(r.get("sector", ""))), r.get("kind", "organization"))
+            self.orgs[o.code] = o
+            for form in (o.name, *o.aliases):
+                self.org_forms[form] = o.code
+        for r in read_rows("people.csv", folders):
+            p = PersonRole(r["name"], r["country"], tuple(split(r.get("sector", ""))), r.get("role", ""),
+                           _date(r.get("start", "")), _date(r.get("end", "")), _date(r.get("scheduled_end", "")))
+            self.people[p.name].append(p)
+            for form in (p.name, *split(r.get("aliases", ""))):
+                self.person_forms[fold(form)] = p.name
+            self.surnames[fold(p.name.split()[-1])].add(p.name)
+        for rows in self.people.values():
+            rows.sort(key=lambda p: p.start or date.min)
+        for r in read_rows("roles.csv", folders):
+            t = RoleTerm(r["term"].lower(), r.get("sector", ""), r.get("kind", ""), r.get("head_of") or None)
+            self.roles[t.term] = t
+
+    # -- people -------------------------------------------------------------
+    def person(self, text: str) -> str | None:
+        """Canonical name for a full name or alias, if known."""
+        return self.person_forms.get(fold(text))
+
+    def by_surname(self, surname: str, when: date | None = None) -> str | None:
+        """The one known person with this surname (preferring one in office at ``when``)."""
+        names = self.surnames.get(fold(surname), set())
+        if len(names) == 1:
+            return next(iter(names))
+        if when is not None:
+            active = [n for n in names if any(p.active(when) for p in self.people[n])]
+            if len(active) == 1:
+                return active[0]
+        return None
+
+    def role_at(self, name: str, when: date) -> PersonRole | None:
+        """The person's role on a date; else their latest role before it; else the first one."""
+        rows = self.people.get(name, [])
+        active = [p for p in rows if p.active(when)]
+        if active:
+            return active[-1]
+        before = [p for p in rows if p.start and p.start <= when]
+        return before[-1] if before else (rows[0] if rows else None)
+
+    def office_terms(self, name: str, roles: tuple[str, ...] = ("head_of_state", "head_of_government")) -> list[PersonRole]:
+        """The person's terms in the given offices, oldest first."""
+        terms = [p for p in self.people.get(name, []) if p.role in roles and p.start]
+        first_role = terms[0].role if terms else None
+        return [p for p in terms if p.role == first_role]
+
+    def holder(self, country: str, role: str, when: date) -> str | None:
+        """Who held an office (``head_of_state`` ...) in a country on a date."""
+        for name, rows in self.people.items():
+            if any(p.country == country and p.role == role and p.active(when) for p in rows):
+                return name
+        return None
+
+    # -- places and organisations ---------------------------------------------
+    def country_name(self, code: str | None) -> str | None:
+        c = self.countries.get(code or "")
+        return c.name if c else None
+
+
+@lru_cache(maxsize=4)
+def load_kb(extra: str | None = None) -> KnowledgeBase:
+    """The knowledge base, loaded once per process (``COMMUNIQUE_KB`` adds user folders)."""
+    spec = extra if extra is not None else os.environ.get("COMMUNIQUE_KB", "")
+    return KnowledgeBase(tuple(Path(p) for p in spec.split(":") if p))

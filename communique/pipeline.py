@@ -1,0 +1,72 @@
+"""``Article -> Records``: the one function every engine runs.
+
+Stages in order: parse, actors, quotes, times, events, in-document linking. Each is
+a plain function of its inputs; the model, knowledge base and lexicon are loaded
+once per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Token
+
+from .actors import DocActors, country_actor, resolve_actors
+from .events import find_events
+from .events.lexicon import Lexicon, load_lexicon
+from .kb import KnowledgeBase, load_kb
+from .model import Actor, Article, Quote, Records
+from .nlp import parse
+from .quotes import find_quotes
+from .timex import find_times
+
+FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
+FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
+SECOND_PERSON = {"you", "your", "yours", "yourself"}
+
+
+def process(articles: Iterable[Article], batch_size: int = 32) -> Iterator[Records]:
+    """Run the full pipeline over articles, parsing them in batches."""
+    kb, lexicon = load_kb(), load_lexicon()
+    articles = list(articles) if not isinstance(articles, list) else articles
+    for article, doc in zip(articles, parse((a.text for a in articles), batch_size=batch_size)):
+        yield extract(article, doc, kb, lexicon)
+
+
+def process_one(article: Article) -> Records:
+    return next(process([article]))
+
+
+def extract(article: Article, doc: Doc, kb: KnowledgeBase, lexicon: Lexicon) -> Records:
+    """All records of one parsed article."""
+    actors = resolve_actors(doc, article, kb)
+    quotes = find_quotes(doc, actors)
+    actor_at = _actor_resolver(actors, quotes, kb)
+    times = find_times(doc, article.published, kb, actor_at)
+    events = find_events(doc, article.published, lexicon, actor_at, quotes, times)
+    return Records(article, actors.mentions, events, quotes, times)
+
+
+def _actor_resolver(actors: DocActors, quotes: list[Quote], kb: KnowledgeBase):
+    """Token -> actor, with I/we/you inside a quote read as its speaker and addressee."""
+
+    def quote_at(tok: Token) -> Quote | None:
+        return next((q for q in quotes if q.start <= tok.idx < q.end), None)
+
+    def actor_at(tok: Token) -> Actor | None:
+        low = tok.lower_
+        if low in FIRST_PERSON | FIRST_PLURAL | SECOND_PERSON:
+            q = quote_at(tok)
+            if q is None:
+                return None
+            if low in FIRST_PERSON:
+                return q.speaker
+            if low in SECOND_PERSON:
+                return q.addressee
+            if q.speaker is not None and q.speaker.country and "GOV" in q.speaker.sector:
+                return country_actor(q.speaker.country, kb)  # "we" of a leader: the state
+            return None
+        m = actors.of_phrase(tok)
+        return m.actor if m is not None else None
+
+    return actor_at

@@ -1,0 +1,239 @@
+"""Time expressions -> ISO values, anchored on the publication date.
+
+Calendar expressions come from a small grammar (dates, months, years, weekdays,
+relative days/weeks/months/years, datelines). Periods defined by a person's term of
+office ("the first presidency of Donald Trump", "your new presidency", "the Trump
+administration") are resolved through the knowledge base's dated roles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Token
+
+from .kb import KnowledgeBase, PersonRole
+from .model import Actor, TimeRef
+
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+              "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+PERIOD_NOUNS = {"presidency", "term", "administration", "tenure", "premiership", "rule", "government", "reign",
+                "mandate", "chancellorship"}
+NEXT_WORDS = {"new", "next", "upcoming", "incoming", "coming", "forthcoming"}
+PREV_WORDS = {"previous", "last", "former", "past", "prior", "earlier"}
+CURRENT_WORDS = {"current", "present", "ongoing"}
+
+_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("mdy", re.compile(rf"\b{_MON}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
+    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?")),
+    ("my", re.compile(rf"\b(?:(?P<part>early|mid|late)[- ])?{_MON}\s+(?:of\s+)?{_YEAR}\b")),
+    ("y", re.compile(rf"\b(?:(?:in|since|by|until|of|during|before|after|from)\s+(?:(?P<part>early|mid|late)[- ])?|(?P<part2>early|mid|late)[- ]){_YEAR}\b")),
+    ("rel_day", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
+    ("rel_unit", re.compile(r"\b(?P<which>last|next|this|past|coming)\s+(?P<unit>week|month|year)\b", re.I)),
+    ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
+    ("weekday", re.compile(r"\b(?:(?P<which>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("this_year", re.compile(r"\b(?P<part>earlier|later)\s+this\s+(?P<unit>year|month|week)\b", re.I)),
+]
+
+
+def find_times(doc: Doc, published: date, kb: KnowledgeBase,
+               person_at: Callable[[Token], Actor | None] = lambda t: None) -> list[TimeRef]:
+    """All time expressions of a parsed text with their values."""
+    text = doc.text
+    found: list[TimeRef] = []
+    dateline = _dateline(text, published)
+    if dateline:
+        found.append(dateline)
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            value = _calendar_value(kind, m, published, _is_future(doc, m.start()))
+            if value:
+                found.append(TimeRef(m.start(), m.end(), m.group(0), value, "date"))
+    found += _periods(doc, published, kb, person_at)
+    return _without_overlaps(found)
+
+
+def _without_overlaps(refs: list[TimeRef]) -> list[TimeRef]:
+    kept: list[TimeRef] = []
+    for r in sorted(refs, key=lambda r: (r.kind != "dateline", -(r.end - r.start), r.start)):
+        if all(r.end <= k.start or r.start >= k.end for k in kept):
+            kept.append(r)
+    return sorted(kept, key=lambda r: r.start)
+
+
+def _dateline(text: str, published: date) -> TimeRef | None:
+    m = re.match(rf"\A\s*[A-Z][A-Za-z .'-]{{2,40}},(?:\s*[A-Z][A-Za-z .'-]{{2,40}},)?\s*(?:{_MON}\s+{_DAY}|{_DAY}\s+{_MON})\b", text)
+    if not m:
+        return None
+    month = _month(m.group("mon"))
+    day = int(m.group("day"))
+    value = _past_date(published, month, day, future=False)
+    start = m.start("mon") if m.start("mon") < m.start("day") else m.start("day")
+    return TimeRef(start, m.end(), text[start:m.end()], value, "dateline") if value else None
+
+
+def _month(name: str) -> int:
+    key = name.lower().rstrip(".")
+    return MONTHS.get(key) or MONTH_ABBR.get(key[:4]) or MONTH_ABBR[key[:3]]
+
+
+def _past_date(published: date, month: int, day: int, future: bool) -> str | None:
+    """A year-less date: the latest one on or before publication (the next one if future)."""
+    for year in ((published.year, published.year + 1) if future else (published.year, published.year - 1)):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if (d >= published) if future else (d <= published):
+            return d.isoformat()
+    return None
+
+
+def _calendar_value(kind: str, m: re.Match, published: date, future: bool) -> str | None:
+    g = m.groupdict()
+    try:
+        if kind == "iso":
+            return date(int(g["year"]), int(g["m"]), int(g["day"])).isoformat()
+        if kind in ("mdy", "dmy"):
+            month, day = _month(g["mon"]), int(g["day"])
+            if g.get("year"):
+                return date(int(g["year"]), month, day).isoformat()
+            return _past_date(published, month, day, future)
+        if kind == "my":
+            return f"{int(g['year']):04d}-{_month(g['mon']):02d}"
+        if kind == "y":
+            return g["year"]
+    except (ValueError, KeyError):
+        return None
+    if kind == "rel_day":
+        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["word"].lower()]
+        return (published + timedelta(days=shift)).isoformat()
+    if kind in ("rel_unit", "this_year"):
+        which = (g.get("which") or "this").lower()
+        step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
+        return _unit_value(published, g["unit"].lower(), step)
+    if kind == "ago":
+        n = g["n"].lower()
+        n = 1 if n in ("a", "an") else NUMBERS.get(n, None) or int(n)
+        unit = g["unit"].lower()
+        if unit == "day":
+            return (published - timedelta(days=n)).isoformat()
+        if unit == "week":
+            return _unit_value(published - timedelta(weeks=n), "week", 0)
+        if unit == "month":
+            y, mo = divmod(published.year * 12 + published.month - 1 - n, 12)
+            return f"{y:04d}-{mo + 1:02d}"
+        return str(published.year - n)
+    if kind == "weekday":
+        target = WEEKDAYS.index(g["wd"].lower())
+        which = (g.get("which") or "").lower()
+        delta = (published.weekday() - target) % 7
+        if which == "next" or (future and which != "last"):
+            ahead = (target - published.weekday()) % 7 or 7
+            return (published + timedelta(days=ahead)).isoformat()
+        if which == "last" and delta == 0:
+            delta = 7
+        return (published - timedelta(days=delta)).isoformat()
+    return None
+
+
+def _unit_value(anchor: date, unit: str, step: int) -> str:
+    if unit == "year":
+        return str(anchor.year + step)
+    if unit == "month":
+        y, mo = divmod(anchor.year * 12 + anchor.month - 1 + step, 12)
+        return f"{y:04d}-{mo + 1:02d}"
+    monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=step)
+    return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+
+
+def _is_future(doc: Doc, char: int) -> bool:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    return any(c.lower_ in ("will", "shall", "'ll") for c in verb.children)
+
+
+# -- periods defined by a term of office -------------------------------------
+
+def _periods(doc: Doc, published: date, kb: KnowledgeBase, person_at) -> list[TimeRef]:
+    out = []
+    for tok in doc:
+        if tok.lemma_.lower() not in PERIOD_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        holder, first = None, tok
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound") and c.i < tok.i:
+                holder = holder or person_at(c) or _person_in(c, person_at)
+                first = min(first, _leftmost(c), key=lambda t: t.i)
+        last = tok
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in prep.children:
+                actor = person_at(obj) or _person_in(obj, person_at)
+                if actor is not None:
+                    holder, last = actor, max(obj.subtree, key=lambda t: t.i)
+        if holder is None or not holder.name:
+            continue
+        words = {c.lower_ for c in tok.children if c.dep_ in ("amod", "nummod", "compound", "advmod")}
+        terms = _terms(kb, holder.name, tok.lemma_.lower())
+        term = _pick_term(terms, words, published)
+        if term is None:
+            continue
+        for c in tok.children:
+            if c.dep_ in ("det", "amod", "nummod") and c.i < first.i:
+                first = c
+        end = term.end or term.scheduled_end
+        value = f"{term.start.isoformat()}/{end.isoformat() if end else '..'}"
+        span = doc[first.i:last.i + 1]
+        while span and span[-1].tag_ == "POS":
+            span = span[:-1]
+        out.append(TimeRef(span.start_char, span.end_char, span.text, value, "period"))
+    return out
+
+
+def _leftmost(tok: Token) -> Token:
+    return min(tok.subtree, key=lambda t: t.i)
+
+
+def _person_in(tok: Token, person_at) -> Actor | None:
+    for t in tok.subtree:
+        actor = person_at(t)
+        if actor is not None and actor.kind == "person":
+            return actor
+    return None
+
+
+def _terms(kb: KnowledgeBase, name: str, noun: str) -> list[PersonRole]:
+    if noun in ("premiership",):
+        return kb.office_terms(name, ("head_of_government",))
+    return kb.office_terms(name)
+
+
+def _pick_term(terms: list[PersonRole], words: set[str], published: date) -> PersonRole | None:
+    if not terms:
+        return None
+    for w, n in ORDINALS.items():
+        if w in words:
+            return terms[n - 1] if n <= len(terms) else None
+    if words & NEXT_WORDS:
+        return next((t for t in terms if t.start > published), None)
+    if words & CURRENT_WORDS:
+        return next((t for t in terms if t.active(published)), None)
+    if words & PREV_WORDS:
+        return next((t for t in reversed(terms) if t.end and t.end <= published), None)
+    begun = [t for t in terms if t.start <= published]
+    return begun[-1] if begun else terms[0]
