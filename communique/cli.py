@@ -18,7 +18,7 @@ from rich.table import Table
 
 from .model import Article, Reject
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
                   help="Events, quotes and dates from dated news articles, each tied to its sentence.")
 err = Console(stderr=True)
 

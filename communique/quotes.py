@@ -186,7 +186,7 @@ def _subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             return c
-    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head)
     return None
 
@@ -345,8 +345,8 @@ def _clause_span(head: Token) -> Span | None:
 def _is_cue_part(tok: Token, head: Token) -> bool:
     """Tokens of a fronted "As X stated ..." clause inside the content."""
     t = tok
-    while t is not head and t.head is not t:
-        if t.dep_ == "advcl" and t.lemma_.lower() in speech_verbs() and t.head is head:
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "advcl" and t.lemma_.lower() in speech_verbs() and t.head.i == head.i:
             return True
         t = t.head
     return False

@@ -72,14 +72,17 @@ def _without_overlaps(refs: list[TimeRef]) -> list[TimeRef]:
     return sorted(kept, key=lambda r: r.start)
 
 
+_PLACE = r"\A\s*[A-Z][A-Za-z .'-]{2,40},(?:\s*[A-Z][A-Za-z .'-]{2,40},)?\s*"
+DATELINES = [re.compile(_PLACE + rf"{_MON}\s+{_DAY}\b"), re.compile(_PLACE + rf"{_DAY}\s+{_MON}")]
+
+
 def _dateline(text: str, published: date) -> TimeRef | None:
-    m = re.match(rf"\A\s*[A-Z][A-Za-z .'-]{{2,40}},(?:\s*[A-Z][A-Za-z .'-]{{2,40}},)?\s*(?:{_MON}\s+{_DAY}|{_DAY}\s+{_MON})\b", text)
+    """"BAKU, Azerbaijan, November 28." -> the date the story was filed."""
+    m = next((m for m in (p.match(text) for p in DATELINES) if m), None)
     if not m:
         return None
-    month = _month(m.group("mon"))
-    day = int(m.group("day"))
-    value = _past_date(published, month, day, future=False)
-    start = m.start("mon") if m.start("mon") < m.start("day") else m.start("day")
+    value = _past_date(published, _month(m.group("mon")), int(m.group("day")), future=False)
+    start = min(m.start("mon"), m.start("day"))
     return TimeRef(start, m.end(), text[start:m.end()], value, "dateline") if value else None
 
 
@@ -163,7 +166,7 @@ def _is_future(doc: Doc, char: int) -> bool:
     if span is None:
         return False
     verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return any(c.lower_ in ("will", "shall", "'ll") for c in verb.children)
 

@@ -121,8 +121,8 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
 
 def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[Actor]]:
     verb, word = trig.verb, trig.word
-    between = _between(word, actor_at) or (_between(verb, actor_at) if verb is not word else [])
-    if verb is word and word.pos_ != "VERB":  # an event noun on its own
+    between = _between(word, actor_at) or (_between(verb, actor_at) if verb.i != word.i else [])
+    if verb.i == word.i and word.pos_ != "VERB":  # an event noun on its own
         actors = _collect([c for c in word.children if c.dep_ in ("poss", "compound")], actor_at)
         recipients = _prep_objects(word, actor_at)
         return (between, []) if between else (actors, recipients)
@@ -131,9 +131,9 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
     objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
     if verb.dep_ == "relcl" and not subj:
         actors = _collect([verb.head], actor_at)
-    recipients = _collect([o for o in objs if o is not word], actor_at)
+    recipients = _collect([o for o in objs if o.i != word.i], actor_at)
     recipients += _prep_objects(verb, actor_at)
-    if word is not verb:
+    if word.i != verb.i:
         recipients += _prep_objects(word, actor_at)
         for c in word.children:
             if c.dep_ == "poss" and not actors:
@@ -152,7 +152,7 @@ def _subject_tokens(verb: Token) -> list[Token]:
         return subj
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return []
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subject_tokens(verb.head)
     return []
 
@@ -207,7 +207,7 @@ def _evidence(trig: _Trigger) -> tuple[int, int]:
     """The clause that carries the event, trimmed to its own sentence."""
     head = trig.verb
     toks = [t for t in head.subtree if t.sent == head.sent and not (t.dep_ in ("ccomp", "advcl", "parataxis")
-                                                                     and t.head is head)]
+                                                                     and t.head.i == head.i)]
     keep = set()
     for t in toks:
         keep.add(t.i)
@@ -236,8 +236,8 @@ def _clause_times(trig: _Trigger, times: list[TimeRef]) -> list[TimeRef]:
             continue
         # a time inside a nested clause belongs to that clause
         t, nested = span.root, False
-        while t is not verb and t.head is not t:
-            if t.dep_ in ("ccomp", "advcl", "relcl", "acl", "xcomp") and t is not verb:
+        while t.i != verb.i and t.head.i != t.i:
+            if t.dep_ in ("ccomp", "advcl", "relcl", "acl", "xcomp") and t.i != verb.i:
                 nested = True
                 break
             t = t.head

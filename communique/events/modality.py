@@ -17,7 +17,7 @@ def _governors(verb: Token):
     """The verb and the verbs that govern it through control ("refused to meet")."""
     t = verb
     yield t
-    while t.dep_ in ("xcomp", "conj") and t.head is not t:
+    while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
         t = t.head
         yield t
 
@@ -25,9 +25,9 @@ def _governors(verb: Token):
 def is_negated(verb: Token) -> bool:
     for v in _governors(verb):
         if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "det")) for c in v.children):
-            if v is verb or verb.dep_ == "xcomp":
+            if v.i == verb.i or verb.dep_ == "xcomp":
                 return True
-        if v is not verb and verb.dep_ == "xcomp" and v.lemma_.lower() in NEGATING_VERBS:
+        if v.i != verb.i and verb.dep_ == "xcomp" and v.lemma_.lower() in NEGATING_VERBS:
             return True
     return False
 
