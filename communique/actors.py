@@ -106,6 +106,7 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase) -> DocActors:
         elif tok.pos_ == "PROPN" and tok.text in sweep.surnames and i not in out.by_token:
             out.add(doc[i:i + 1], sweep.surnames[tok.text], "surname")
         i += 1
+    sweep.resolve_deferred()
     return out
 
 
@@ -165,6 +166,7 @@ class _Sweep:
         self.doc, self.when, self.kb, self.out, self.role_spans = doc, when, kb, out, role_spans
         self.surnames: dict[str, Actor] = {}
         self.persons: list[tuple[int, Actor, str | None]] = []  # (token, actor, role term)
+        self.deferred: list[Token] = []  # cataphoric pronouns, resolved after the sweep
 
     # -- names -----------------------------------------------------------
     def name(self, span: Span) -> None:
@@ -329,9 +331,31 @@ class _Sweep:
         return None
 
     def pronoun(self, tok: Token) -> None:
+        if self._cataphoric(tok):
+            self.deferred.append(tok)
+            return
         actor = self.pronoun_antecedent(tok)
         if actor is not None:
             self.out.add(self.doc[tok.i:tok.i + 1], actor, "pronoun")
+
+    def _cataphoric(self, tok: Token) -> bool:
+        """"In his speech, X said ...": a possessive in a fronted phrase points ahead."""
+        sent = tok.sent
+        if tok.lower_ not in ("his", "her") or sent[0].pos_ != "ADP":
+            return False
+        comma = next((t for t in sent if t.text == ","), None)
+        return comma is not None and tok.i < comma.i
+
+    def resolve_deferred(self) -> None:
+        for tok in self.deferred:
+            comma = next(t for t in tok.sent if t.text == ",")
+            ahead = next((self.out.by_token[t.i] for t in tok.sent
+                          if t.i > comma.i and t.i in self.out.by_token
+                          and self.out.by_token[t.i].actor.kind == "person"), None)
+            actor = ahead.actor if ahead is not None else self.pronoun_antecedent(tok)
+            if actor is not None:
+                self.out.add(self.doc[tok.i:tok.i + 1], actor, "pronoun")
+        self.out.mentions.sort(key=lambda m: m.start)
 
     def pronoun_antecedent(self, tok: Token) -> Actor | None:
         persons = [(i, a) for i, a, _ in self.persons if i < tok.i]

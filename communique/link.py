@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from .model import Event, value_interval
 
 REPORT_WINDOW_DAYS = 31  # "on or before publication": how far back a past report may point
+VAGUE_AFTER_DAYS = 62  # dates known only to a longer period do not identify an event
 
 
 def participants(e: Event) -> tuple[frozenset[str], frozenset[str]]:
@@ -48,7 +49,12 @@ def same_event(a: Event, b: Event) -> bool:
         if not (reciprocal and pa[0] | pa[1] == pb[0] | pb[1]):
             return False
     ia, ib = interval(a), interval(b)
-    return ia is None or ib is None or (ia[0] <= ib[1] and ib[0] <= ia[1])
+    if ia is None or ib is None:
+        return True
+    vague = max((ia[1] - ia[0]).days, (ib[1] - ib[0]).days) > VAGUE_AFTER_DAYS
+    if vague and a.trigger.lower() != b.trigger.lower():
+        return False  # a whole presidency cannot tell two events apart; the same wording can
+    return ia[0] <= ib[1] and ib[0] <= ia[1]
 
 
 def group(events: list[Event]) -> list[list[Event]]:

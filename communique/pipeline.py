@@ -55,7 +55,7 @@ def _actor_resolver(actors: DocActors, quotes: list[Quote], kb: KnowledgeBase):
 
     def actor_at(tok: Token) -> Actor | None:
         low = tok.lower_
-        if low in FIRST_PERSON | FIRST_PLURAL | SECOND_PERSON:
+        if tok.pos_ == "PRON" and low in FIRST_PERSON | FIRST_PLURAL | SECOND_PERSON:
             q = quote_at(tok)
             if q is None:
                 return None

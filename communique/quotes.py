@@ -271,10 +271,14 @@ def _partial(doc: Doc, actors: DocActors, q: _Marked, text: str) -> Quote | None
     root = span.sent.root
     subj = _subject(root)
     m = actors.of_phrase(subj) if subj is not None else None
-    speaker = m.actor if m and m.actor.kind == "person" else None
-    if speaker is None:
+    if m is None or m.actor.kind != "person":
+        # a misparsed subject: the nearest person named before the main verb
+        before = [actors.by_token[t.i] for t in span.sent if t.i < root.i and t.i in actors.by_token
+                  and not (q.open_at <= t.idx < q.close_at)]
+        m = next((b for b in reversed(before) if b.actor.kind == "person"), None)
+    if m is None:
         return None
-    return Quote(q.start, q.end, text, "partial", root.text, speaker, _phrase(subj))
+    return Quote(q.start, q.end, text, "partial", root.text, m.actor, m.text)
 
 
 # -- reported speech --------------------------------------------------------

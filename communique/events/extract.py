@@ -22,6 +22,7 @@ from .modality import aux_modes, is_negated
 RECIPIENT_PREPS = {"to", "with", "for", "on", "against", "toward", "towards", "at", "upon", "from"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 HISTORICAL_AFTER_DAYS = 365
+QUAD_OF = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2}
 
 ActorAt = Callable[[Token], Actor | None]
 
@@ -51,11 +52,14 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
     lemma = tok.lemma_.lower()
     out = []
     if tok.pos_ == "VERB":
+        if _non_factual(tok) or _light_verb_of_event_noun(tok, lex):
+            return out
         particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
-        objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")}
+        objects = {o.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
+                   for o in _through_quantifier(c)}
         objects |= {o.lemma_.lower() for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"}
-        if tok.dep_ == "acl" and tok.tag_ == "VBN":
-            objects.add(tok.head.lemma_.lower())
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "agreements signed between X and Y"
+            objects |= {o.lemma_.lower() for o in _through_quantifier(tok.head)}
             objects |= {c.lemma_.lower() for c in tok.head.children if c.dep_ == "conj"}
         cameo = lex.verb(lemma, particles, objects)
         coding = lex.coding(cameo) if cameo and cameo != "---" else None
@@ -63,11 +67,7 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
             specific = lex.verb(lemma, set(), set()) != cameo
             out.append(_Trigger(tok, tok, coding, specific))
     elif tok.pos_ in ("NOUN", "PROPN"):
-        noun = lemma
-        for c in tok.children:
-            if c.dep_ == "amod" and c.lemma_.lower() in lex.adjectives:
-                noun = lex.adjectives[c.lemma_.lower()]
-        for nt in lex.nouns.get(noun, []):
+        for nt in lex.nouns.get(_event_noun(tok, lex), []):
             verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
             if nt.light_verbs:
                 if verb is None or verb.lemma_.lower() not in nt.light_verbs:
@@ -81,6 +81,51 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
     return out
 
 
+QUANTIFIERS = {"number", "series", "range", "set", "couple", "lot", "host", "dozen", "handful", "pair", "package",
+               "round", "batch", "wave"}
+
+
+def _through_quantifier(tok: Token) -> list[Token]:
+    """"a number of treaties and agreements" -> [treaties, agreements]."""
+    if tok.lemma_.lower() in QUANTIFIERS:
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for o in p.children:
+                    if o.dep_ == "pobj":
+                        return [o, *(c for c in o.children if c.dep_ == "conj")]
+    return [tok]
+
+
+def _event_noun(tok: Token, lex: Lexicon) -> str:
+    """The noun's lemma, or the event noun an adjective makes of it ("congratulatory letter")."""
+    for c in tok.children:
+        if c.dep_ == "amod" and c.lemma_.lower() in lex.adjectives:
+            return lex.adjectives[c.lemma_.lower()]
+    return tok.lemma_.lower()
+
+
+def _light_verb_of_event_noun(verb: Token, lex: Lexicon) -> bool:
+    """"send a congratulatory letter": the noun carries the event, not the verb's own code."""
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            if any(lemma in nt.light_verbs for nt in lex.nouns.get(_event_noun(c, lex), [])):
+                return True
+    return False
+
+
+def _non_factual(verb: Token) -> bool:
+    """Purposes and topics, not events: "efforts to strengthen ties", "attention to strengthening ties"."""
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return infinitive and verb.dep_ in ("acl", "advcl", "relcl")
+
+
+def _bilateral(word: Token) -> bool:
+    return any(c.dep_ == "amod" and c.lower_ in ("bilateral", "mutual") for c in word.children)
+
+
 def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: ActorAt,
            quotes, times, frames) -> Event | None:
     actors, recipients = _participants(trig, actor_at)
@@ -89,14 +134,20 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     if not actors:
         return None
     verb = trig.verb
+    if verb.i != trig.word.i and _non_factual(verb):
+        return None
     negated = is_negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in trig.word.children)
     aux = aux_modes(verb) if verb.pos_ in ("VERB", "AUX") else []
     coding = trig.coding
     etype = coding.plover
-    if etype == "CONSULT" and "future" in aux:
-        etype = "AGREE"  # PLOVER: a planned meeting is an agreement to meet
+    if "future" in aux and QUAD_OF.get(etype) in (1, 2) and etype != "AGREE":
+        etype = "AGREE"  # PLOVER: intended cooperation (a planned meeting, a pledge of aid) is AGREE
     start, end = _evidence(trig)
-    quote_index = next((i for i, q in enumerate(quotes) if q.start <= start < q.end), None)
+    quote_index = next((i for i, q in enumerate(quotes) if q.start <= trig.word.idx < q.end), None)
+    if not recipients and quote_index is not None and _bilateral(trig.word):
+        other = quotes[quote_index].addressee  # "our bilateral partnership", in a letter to X
+        if other is not None and other.country and other.country not in {a.country for a in actors}:
+            recipients = [other]
     when = _date(doc, trig, published, times, frames, quote_index, quotes)
     value, value_end, precision = when
     interval = value_interval(value_end or value) if value else None

@@ -8,7 +8,8 @@ NEGATORS = {"not", "n't", "never", "no"}
 NEGATING_VERBS = {"refuse", "fail", "decline", "deny", "reject", "avoid", "neglect", "cancel", "postpone"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 FUTURE_VERBS = {"plan", "intend", "expect", "schedule", "aim", "prepare", "agree", "promise", "pledge",
-                "vow", "set", "going", "hope", "seek", "want", "determine", "decide"}
+                "vow", "set", "going", "hope", "seek", "want", "determine", "decide",
+                "determined", "ready", "willing", "eager", "committed", "keen", "poised"}
 HYPOTHETICAL_AUX = {"would", "could", "may", "might", "should", "can", "must", "'d"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 
@@ -36,7 +37,8 @@ def aux_modes(verb: Token) -> list[str]:
     modes = []
     chain = list(_governors(verb))
     aux = {c.lower_ for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")}
-    if aux & FUTURE_AUX or (verb.dep_ == "xcomp" and any(v.lemma_.lower() in FUTURE_VERBS for v in chain[1:])):
+    controlled = any(v.dep_ == "xcomp" for v in chain)
+    if aux & FUTURE_AUX or (controlled and any(v.lemma_.lower() in FUTURE_VERBS for v in chain[1:])):
         modes.append("future")
     if aux & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
                                      for v in chain for c in v.children):
