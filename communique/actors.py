@@ -19,10 +19,15 @@ from .kb import KnowledgeBase, fold
 from .model import Actor, Article, Mention
 from .nlp import load_nlp
 
+NP_INNER = ("compound", "poss", "appos", "nmod", "amod", "flat")
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "madam", "mr.", "mrs.", "ms.", "dr.", "former", "then", "acting",
-               "incumbent", "outgoing", "newly", "elected", "-", "then-"}
+               "incumbent", "outgoing", "newly", "elected", "-", "then-", "deputy", "vice", "chief", "senior",
+               "junior", "assistant", "interim", "caretaker", "top", "new", "longtime", "veteran", "ex", "ex-"}
 HEAD_OF_ROLES = {"state": ("head_of_state", "president_elect"), "government": ("head_of_government",)}
+LEADER_ROLES = {"head_of_state", "head_of_government", "president_elect"}
+PAIR_HEADS = {"country", "nation", "state", "side", "government", "leader", "party", "neighbour", "neighbor",
+              "capital", "president", "minister", "ally"}
 DATELINE = re.compile(r"\A\s*([A-Z][A-Z .'-]{2,40}),(?:\s*([A-Z][A-Za-z .'-]{2,40}),)?\s*"
                       r"(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?)\b")
 
@@ -35,6 +40,7 @@ class DocActors:
     by_token: dict[int, Mention] = field(default_factory=dict)
     dateline_country: str | None = None
     roles: dict[str, str] = field(default_factory=dict)  # actor key -> role words seen in text
+    plural: dict[int, list[Actor]] = field(default_factory=dict)  # "the two countries" -> both
 
     def add(self, span: Span, actor: Actor, how: str) -> Mention:
         m = Mention(span.start_char, span.end_char, span.text, actor, how)
@@ -51,9 +57,15 @@ class DocActors:
         m = self.at(head)
         if m is not None:
             return m
-        inner = [t for t in head.subtree if t.i in self.by_token and t.dep_ in ("compound", "poss", "appos", "nmod")]
-        inner = inner or [t for t in head.subtree if t.i in self.by_token and t.head == head]
-        return self.at(min(inner, key=lambda t: abs(t.i - head.i))) if inner else None
+        # look only inside the noun phrase proper: modifiers, not clauses or prepositions
+        frontier = [head]
+        while frontier:
+            nxt = [c for t in frontier for c in t.children if c.dep_ in NP_INNER]
+            found = [c for c in nxt if c.i in self.by_token]
+            if found:
+                return self.at(min(found, key=lambda t: abs(t.i - head.i)))
+            frontier = nxt
+        return None
 
 
 @lru_cache(maxsize=4)
@@ -80,14 +92,19 @@ def _matchers(kb: KnowledgeBase) -> tuple[PhraseMatcher, PhraseMatcher]:
     return names, roles
 
 
-def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase) -> DocActors:
-    """Find and resolve every actor mention of a parsed article."""
+def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
+                   quoted: list[tuple[int, int]] = ()) -> DocActors:
+    """Find and resolve every actor mention of a parsed article.
+
+    ``quoted`` are the character spans inside quotation marks: a pronoun outside them
+    does not refer back to a person only named inside someone's quote.
+    """
     out = DocActors(dateline_country=dateline_country(article.text, kb))
     names, role_matcher = _matchers(kb)
     spans = _name_spans(doc, names)
     role_spans = {s.start: s for s in _longest(
         [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in role_matcher(doc)])}
-    sweep = _Sweep(doc, article.published, kb, out, role_spans)
+    sweep = _Sweep(doc, article.published, kb, out, role_spans, quoted)
     i = 0
     while i < len(doc):
         if i in spans:
@@ -101,6 +118,10 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase) -> DocActors:
             if consumed:
                 i = consumed
                 continue
+        if tok.lemma_.lower() in PAIR_HEADS and tok.pos_ == "NOUN" and _is_pair(tok):
+            pair = sweep.last_two_countries(i)
+            if pair:
+                out.plural[i] = pair
         if tok.lower_ in PERSON_PRONOUNS and tok.pos_ == "PRON":
             sweep.pronoun(tok)
         elif tok.pos_ == "PROPN" and tok.text in sweep.surnames and i not in out.by_token:
@@ -162,8 +183,11 @@ def _is_lowercase_word(span: Span) -> bool:
 class _Sweep:
     """State of the left-to-right resolution over one document."""
 
-    def __init__(self, doc: Doc, when: date, kb: KnowledgeBase, out: DocActors, role_spans: dict[int, Span]):
+    def __init__(self, doc: Doc, when: date, kb: KnowledgeBase, out: DocActors, role_spans: dict[int, Span],
+                 quoted=()):
         self.doc, self.when, self.kb, self.out, self.role_spans = doc, when, kb, out, role_spans
+        self.quoted = list(quoted)
+        self.groups: list[tuple[int, Actor, str]] = []  # (token, actor, role term) of collectives
         self.surnames: dict[str, Actor] = {}
         self.persons: list[tuple[int, Actor, str | None]] = []  # (token, actor, role term)
         self.deferred: list[Token] = []  # cataphoric pronouns, resolved after the sweep
@@ -219,7 +243,7 @@ class _Sweep:
         if role_term:
             self.out.roles.setdefault(actor.key, role_term)
         if actor.name:
-            self.surnames.setdefault(actor.name.split()[-1], actor)
+            self.surnames.setdefault(surname(actor.name, actor.country), actor)
         self.persons.append((span.start, actor, role_term or self.out.roles.get(actor.key)))
 
     def organization(self, span: Span) -> None:
@@ -231,28 +255,21 @@ class _Sweep:
         self.out.add(span, Actor(f"org:{fold(span.text)}", span.text, country, (), "organization"), "ner")
 
     def _title(self, span: Span) -> tuple[str | None, str | None]:
-        """Role words and country given before a name or in apposition to it."""
+        """Role words and country given before a name ("EU foreign policy chief Kaja Kallas"),
+        in apposition to it, or by "of <country>" ("Jannik Sinner of Italy")."""
         doc, role, country = self.doc, None, None
-        i = span.start - 1
-        while i >= 0 and doc[i].sent == span.sent:
-            tok = doc[i]
-            m = self.out.at(tok)
-            if m is not None and m.how in ("demonym", "country"):
-                country = country or m.actor.country
-                while i > 0 and self.out.by_token.get(i - 1) is m:
-                    i -= 1
-                i -= 1
-                continue
-            starts = [s for s in self.role_spans.values() if s.end == i + 1]
-            if starts:
-                role = role or starts[0].text.lower()
-                i = starts[0].start - 1
-                continue
-            if tok.lower_ in TITLE_WORDS or tok.tag_ == "POS":
-                i -= 1
-                continue
-            break
         head = span.root
+        left = sorted((t for t in head.subtree if t.i < span.start and t.sent == span.sent), key=lambda t: t.i)
+        i = span.start - 1
+        while i >= 0 and doc[i].sent == span.sent and (doc[i] in left or doc[i].lower_ in TITLE_WORDS):
+            i -= 1
+        for tok in doc[i + 1:span.start]:
+            m = self.out.at(tok)
+            if m is not None and m.actor.country and m.actor.kind in ("country", "organization"):
+                country = country or m.actor.country
+        roles = [s for s in self.role_spans.values() if i + 1 <= s.start and s.end <= span.start]
+        if roles:
+            role = roles[-1].text.lower()
         for child in head.children:
             if child.dep_ == "appos":
                 for s in self.role_spans.values():
@@ -261,6 +278,9 @@ class _Sweep:
                 for t in child.subtree:
                     code = self.kb.demonym_forms.get(t.text) or self.kb.country_forms.get(t.text)
                     country = country or code
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                for obj in child.children:
+                    country = country or self.kb.country_forms.get(obj.text)
         if head.dep_ == "appos":
             for s in self.role_spans.values():
                 if head.head in s:
@@ -269,8 +289,9 @@ class _Sweep:
 
     # -- descriptions and pronouns ----------------------------------------
     def role_phrase(self, span: Span) -> int | None:
-        """"the head of state", "the political scientist", "Hungarian officials" ..."""
-        term = self.kb.roles.get(span.text.lower())
+        """"the head of state", "the Uzbek leader", "the ministry", "Hungarian officials" ..."""
+        text = span.text.lower()
+        term = self.kb.roles.get(text)
         if term is None:
             return None
         nxt = self.doc[span.end] if span.end < len(self.doc) else None
@@ -285,23 +306,45 @@ class _Sweep:
                 country = m.actor.country
         of_country = self._of_country(span.root)
         country = country or of_country
-        definite = left is not None and left.lower_ in ("the", "this", "that")
-        if term.kind == "person" and definite and country is None:
-            actor = self._antecedent(term, span.start)
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+                       for c in span.root.children)
+        if term.kind == "person":
+            actor = self._antecedent(term, country) if definite else None
             if actor is not None:
                 self.out.add(self._with_det(span), actor, "role")
                 return span.end
+            holder_role = HEAD_OF_ROLES.get(term.head_of or "", (None,))[0]
+            if holder_role and (country or self.out.dateline_country) and (definite or of_country):
+                name = self.kb.holder(country or self.out.dateline_country, holder_role, self.when)
+                if name:
+                    self.person(self._with_det(span), name, "role")
+                    return span.end
             return None
-        if term.kind == "person" and term.head_of and (country or self.out.dateline_country):
-            name = self.kb.holder(country or self.out.dateline_country, HEAD_OF_ROLES[term.head_of][0], self.when)
-            if name and (definite or of_country):
-                self.person(self._with_det(span), name, "role")
-                return span.end
-        if term.kind in ("group", "org") and country:
+        if country:
             actor = group_actor(country, term.sector, self.kb)
             self.out.add(self._with_det(span), actor, "group")
+            self.groups.append((span.start, actor, text))
             return span.end
+        if definite:
+            actor = next((a for _, a, t in reversed(self.groups) if t == text or t.endswith(" " + text)), None)
+            if actor is not None:
+                self.out.add(self._with_det(span), actor, "role")
+                return span.end
         return None
+
+    def last_two_countries(self, before: int) -> list[Actor] | None:
+        """"the two countries", "both sides": the two countries the text has made most of so far."""
+        counts: dict[str, list[int]] = {}
+        for m in self.out.mentions:
+            c = m.actor.country
+            if m.end <= self.doc[before].idx and c and c not in ("IGO", "NGO", "IMG"):
+                counts.setdefault(c, [0, 0])
+                counts[c][0] += 1
+                counts[c][1] = m.end
+        ranked = sorted(counts, key=lambda c: (counts[c][0], counts[c][1]), reverse=True)[:2]
+        if len(ranked) < 2:
+            return None
+        return [country_actor(c, self.kb) for c in sorted(ranked, key=lambda c: counts[c][1])]
 
     def _with_det(self, span: Span) -> Span:
         start = span.start - 1 if span.start > 0 and self.doc[span.start - 1].lower_ in ("the", "this") else span.start
@@ -320,14 +363,20 @@ class _Sweep:
                         return m.actor.country
         return None
 
-    def _antecedent(self, term, before: int) -> Actor | None:
-        """The latest person whose role fits a description ("the head of state")."""
+    def _antecedent(self, term, country: str | None = None) -> Actor | None:
+        """The latest person a description fits: same role words, else same office or field."""
         wanted = HEAD_OF_ROLES.get(term.head_of or "", ())
-        for _, actor, role_term in reversed(self.persons):
-            if role_term == term.term:
+        candidates = [(a, r) for _, a, r in reversed(self.persons) if country is None or a.country == country]
+        for actor, role_term in candidates:
+            if role_term and (role_term == term.term or role_term.endswith(" " + term.term)):
                 return actor
             if wanted and actor.role in wanted[:1]:
                 return actor
+        for actor, _ in candidates:
+            if term.sector and term.sector != "GOV" and term.sector in actor.sector:
+                return actor  # "the expert" after "political scientist X"
+            if country and term.sector == "GOV" and not term.head_of and actor.role in LEADER_ROLES:
+                return actor  # "the Uzbek leader"
         return None
 
     def pronoun(self, tok: Token) -> None:
@@ -357,8 +406,13 @@ class _Sweep:
                 self.out.add(self.doc[tok.i:tok.i + 1], actor, "pronoun")
         self.out.mentions.sort(key=lambda m: m.start)
 
+    def _quote_of(self, tok: Token) -> int | None:
+        return next((k for k, (a, b) in enumerate(self.quoted) if a <= tok.idx < b), None)
+
     def pronoun_antecedent(self, tok: Token) -> Actor | None:
-        persons = [(i, a) for i, a, _ in self.persons if i < tok.i]
+        inside = self._quote_of(tok)
+        persons = [(i, a) for i, a, _ in self.persons if i < tok.i
+                   and (inside is not None or self._quote_of(self.doc[i]) is None)]
         if not persons:
             return None
         sent = tok.sent
@@ -392,6 +446,12 @@ class _Sweep:
         return None
 
 
+def _is_pair(tok: Token) -> bool:
+    """"the two countries", "both sides", "the sides"."""
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet")}
+    return bool(mods & {"two", "both"}) or (tok.tag_ == "NNS" and tok.lemma_ == "side" and "the" in mods)
+
+
 def _clause_subject(tok: Token) -> Token | None:
     verb = tok.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
@@ -404,6 +464,15 @@ def _clause_subject(tok: Token) -> Token | None:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return c
     return None
+
+
+FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM", "MNG"}
+
+
+def surname(name: str, country: str | None) -> str:
+    """The family name: first in Chinese, Korean, Vietnamese names; last elsewhere."""
+    parts = name.split()
+    return parts[0] if country in FAMILY_NAME_FIRST and len(parts) > 1 else parts[-1]
 
 
 def country_actor(code: str, kb: KnowledgeBase) -> Actor:

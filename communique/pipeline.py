@@ -17,7 +17,7 @@ from .events.lexicon import Lexicon, load_lexicon
 from .kb import KnowledgeBase, load_kb
 from .model import Actor, Article, Quote, Records
 from .nlp import parse
-from .quotes import find_quotes
+from .quotes import find_quotes, quote_marks
 from .timex import find_times
 
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
@@ -39,11 +39,18 @@ def process_one(article: Article) -> Records:
 
 def extract(article: Article, doc: Doc, kb: KnowledgeBase, lexicon: Lexicon) -> Records:
     """All records of one parsed article."""
-    actors = resolve_actors(doc, article, kb)
+    actors = resolve_actors(doc, article, kb, [(q.start, q.end) for q in quote_marks(doc.text)])
     quotes = find_quotes(doc, actors)
     actor_at = _actor_resolver(actors, quotes, kb)
     times = find_times(doc, article.published, kb, actor_at)
-    events = find_events(doc, article.published, lexicon, actor_at, quotes, times)
+
+    def actors_at(tok: Token) -> list[Actor]:
+        if tok.i in actors.plural:
+            return actors.plural[tok.i]
+        one = actor_at(tok)
+        return [one] if one is not None else []
+
+    events = find_events(doc, article.published, lexicon, actors_at, quotes, times)
     return Records(article, actors.mentions, events, quotes, times)
 
 

@@ -186,8 +186,8 @@ def _subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             return c
-    if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
-        return _subject(verb.head)
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        return _subject(verb.head)  # "rejected the accusations, saying that ..."
     return None
 
 
@@ -207,9 +207,9 @@ def _speaker(doc: Doc, actors: DocActors, subj: Token | None, prev: Quote | None
         return _document_author(doc, actors, subj)
     m = actors.of_phrase(subj)
     if m is None:
+        if subj.pos_ == "PRON" and prev is not None:
+            return prev.speaker, None  # "he said" after a quote continues its speaker
         return None, None
-    if m.how == "pronoun" and prev is not None and prev.speaker is not None:
-        return prev.speaker, None  # "he said" after a quote continues its speaker
     return m.actor, None
 
 

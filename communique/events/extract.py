@@ -10,7 +10,7 @@ the recipient prepositions; "between X and Y" makes a reciprocal event.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
@@ -20,11 +20,14 @@ from .lexicon import Coding, Lexicon
 from .modality import aux_modes, is_negated
 
 RECIPIENT_PREPS = {"to", "with", "for", "on", "against", "toward", "towards", "at", "upon", "from"}
+DIRECT_PREPS = {"to", "with", "against", "toward", "towards"}  # still recipients when there is an object
+OBJECT_CONTROL = {"invite", "urge", "ask", "call", "encourage", "persuade", "allow", "tell", "order", "press",
+                  "request", "permit", "force", "help"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-HISTORICAL_AFTER_DAYS = 365
+HISTORICAL_AFTER_DAYS = 90  # background: over a season before publication
 QUAD_OF = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2}
 
-ActorAt = Callable[[Token], Actor | None]
+ActorAt = Callable[[Token], list[Actor]]  # a token's actors ("the two countries" are two)
 
 
 @dataclass
@@ -45,14 +48,33 @@ def find_events(doc: Doc, published: date, lexicon: Lexicon, actor_at: ActorAt,
             ev = _event(doc, trig, published, lexicon, actor_at, quotes, times, frames)
             if ev is not None:
                 events.append(ev)
-    return _dedupe(events)
+    return _episode_dates(_dedupe(events), times)
+
+
+def _episode_dates(events: list[Event], times: list[TimeRef]) -> list[Event]:
+    """A past event told without a date, right after a dated one with a shared participant,
+    belongs to the same episode ("X phoned Y on Thursday. X congratulated Y ...")."""
+    out: list[Event] = []
+    for e in events:
+        if e.date_precision == "on_or_before":
+            keys = {a.key for a in (*e.actors, *e.recipients)}
+            anchor = next((o for o in reversed(out) if o.date_precision == "day" and _dated_by_text(o, times)
+                           and keys & {a.key for a in (*o.actors, *o.recipients)}), None)
+            if anchor is not None and e.date and anchor.date <= e.date:
+                e = replace(e, date=anchor.date, date_precision="day")
+        out.append(e)
+    return out
+
+
+def _dated_by_text(e: Event, times: list[TimeRef]) -> bool:
+    return any(e.evidence_start <= t.start < e.evidence_end and t.kind == "date" for t in times)
 
 
 def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
     lemma = tok.lemma_.lower()
     out = []
     if tok.pos_ == "VERB":
-        if _non_factual(tok) or _light_verb_of_event_noun(tok, lex):
+        if _non_factual(tok) or _light_verb_of_event_noun(tok, lex) or _embedded_in_event(tok, lex):
             return out
         particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
         objects = {o.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
@@ -97,11 +119,27 @@ def _through_quantifier(tok: Token) -> list[Token]:
 
 
 def _event_noun(tok: Token, lex: Lexicon) -> str:
-    """The noun's lemma, or the event noun an adjective makes of it ("congratulatory letter")."""
+    """The noun's lemma, a compound one ("phone call"), or what an adjective makes of it
+    ("congratulatory letter" -> congratulation)."""
+    lemma = tok.lemma_.lower()
     for c in tok.children:
+        if c.dep_ in ("compound", "amod") and f"{c.lemma_.lower()} {lemma}" in lex.nouns:
+            return f"{c.lemma_.lower()} {lemma}"
         if c.dep_ == "amod" and c.lemma_.lower() in lex.adjectives:
             return lex.adjectives[c.lemma_.lower()]
-    return tok.lemma_.lower()
+    return lemma
+
+
+def _embedded_in_event(verb: Token, lex: Lexicon) -> bool:
+    """"invited Lee to pay a visit", "agreed to meet": the governing verb is the event."""
+    if verb.dep_ != "xcomp":
+        return False
+    gov = verb.head
+    if gov.pos_ != "VERB":
+        return False
+    particles = {c.lower_ for c in gov.children if c.dep_ in ("prt", "prep")}
+    objects = {c.lemma_.lower() for c in gov.children if c.dep_ == "dobj"}
+    return lex.verb(gov.lemma_.lower(), particles, objects) not in (None, "---")
 
 
 def _light_verb_of_event_noun(verb: Token, lex: Lexicon) -> bool:
@@ -116,10 +154,19 @@ def _light_verb_of_event_noun(verb: Token, lex: Lexicon) -> bool:
 
 def _non_factual(verb: Token) -> bool:
     """Purposes and topics, not events: "efforts to strengthen ties", "attention to strengthening ties"."""
+    if verb.dep_ in ("pcomp", "xcomp") and verb.tag_ == "VBG" and verb.head.pos_ != "VERB":
+        return True
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
         return True
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     return infinitive and verb.dep_ in ("acl", "advcl", "relcl")
+
+
+def _political(a: Actor) -> bool:
+    """A state, an organisation or a person with a known public role (not a tennis player)."""
+    if a.kind in ("country", "group"):
+        return True
+    return bool(set(a.sector) - {"BUS", "CVL"}) or a.igo is not None
 
 
 def _bilateral(word: Token) -> bool:
@@ -131,8 +178,8 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     actors, recipients = _participants(trig, actor_at)
     actors = [a for a in actors if a.country]
     recipients = [r for r in recipients if r.country and r.key not in {a.key for a in actors}]
-    if not actors:
-        return None
+    if not actors or not any(_political(a) for a in (*actors, *recipients)):
+        return None  # sports, business and crime stories without political actors
     verb = trig.verb
     if verb.i != trig.word.i and _non_factual(verb):
         return None
@@ -174,7 +221,7 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
     verb, word = trig.verb, trig.word
     between = _between(word, actor_at) or (_between(verb, actor_at) if verb.i != word.i else [])
     if verb.i == word.i and word.pos_ != "VERB":  # an event noun on its own
-        actors = _collect([c for c in word.children if c.dep_ in ("poss", "compound")], actor_at)
+        actors = _collect([c for c in word.children if c.dep_ in ("poss", "compound", "amod")], actor_at)
         recipients = _prep_objects(word, actor_at)
         return (between, []) if between else (actors, recipients)
     subj = _subject_tokens(verb)
@@ -183,12 +230,19 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
     if verb.dep_ == "relcl" and not subj:
         actors = _collect([verb.head], actor_at)
     recipients = _collect([o for o in objs if o.i != word.i], actor_at)
-    recipients += _prep_objects(verb, actor_at)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not recipients:
+        recipients = _collect([verb.head], actor_at)  # "Nawrocki, backed by Law and Justice"
+    recipients += _prep_objects(verb, actor_at, DIRECT_PREPS if recipients else RECIPIENT_PREPS)
     if word.i != verb.i:
         recipients += _prep_objects(word, actor_at)
         for c in word.children:
             if c.dep_ == "poss" and not actors:
                 actors = _collect([c], actor_at)
+    if not recipients:
+        # "condemned a Russian attack": the target is who did the thing condemned
+        for o in objs:
+            if o.i != word.i:
+                recipients += _collect([c for c in o.children if c.dep_ in ("poss", "amod", "compound")], actor_at)
     if between:
         return actors + [b for b in between if b.key not in {a.key for a in actors}], []
     return actors, _unique(recipients)
@@ -203,6 +257,10 @@ def _subject_tokens(verb: Token) -> list[Token]:
         return subj
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return []
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL:
+        obj = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if obj:
+            return obj  # "invited Lee to visit": Lee visits
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subject_tokens(verb.head)
     return []
@@ -221,9 +279,7 @@ def _collect(tokens: list[Token], actor_at: ActorAt) -> list[Actor]:
     found = []
     for t in tokens:
         for part in _expand(t):
-            a = actor_at(part)
-            if a is not None:
-                found.append(a)
+            found += actor_at(part)
     return _unique(found)
 
 
@@ -236,8 +292,8 @@ def _unique(actors: list[Actor]) -> list[Actor]:
     return out
 
 
-def _prep_objects(tok: Token, actor_at: ActorAt) -> list[Actor]:
-    objs = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS
+def _prep_objects(tok: Token, actor_at: ActorAt, preps: set[str] = RECIPIENT_PREPS) -> list[Actor]:
+    objs = [o for p in tok.children if p.dep_ in ("prep", "dative") and p.lower_ in preps
             for o in p.children if o.dep_ == "pobj"]
     return _collect(objs, actor_at)
 
@@ -317,6 +373,9 @@ def _paragraph_frames(doc: Doc, times: list[TimeRef]) -> list[tuple[int, int, Ti
 
 def _date(doc, trig, published, times, frames, quote_index, quotes) -> tuple[str | None, str | None, str]:
     own = _clause_times(trig, times)
+    verb = trig.verb
+    if not own and verb.dep_ == "advcl" and any(c.lower_ in ("when", "as", "while") for c in verb.children):
+        own = _clause_times(_Trigger(verb.head, verb.head, trig.coding, False), times)
     if own:
         r = own[0]
         return _as_date(r.value)
@@ -324,7 +383,6 @@ def _date(doc, trig, published, times, frames, quote_index, quotes) -> tuple[str
     for start, end, r in frames:
         if start <= pos < end:
             return _as_date(r.value)
-    verb = trig.verb
     past = verb.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)
     present_perfect = any(c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
     if present_perfect or not past:
@@ -350,11 +408,15 @@ def _confidence(trig: _Trigger, actors: list[Actor], recipients: list[Actor], re
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per trigger and participants (a noun and its light verb can both fire)."""
-    seen, out = set(), []
-    for e in sorted(events, key=lambda e: -e.confidence):
-        key = (e.type, e.negated, e.evidence_start, tuple(a.key for a in e.actors), tuple(r.key for r in e.recipients))
-        if key not in seen:
-            seen.add(key)
+    """One event per clause: "paid a state visit" fires on the verb and the noun; keep the fuller one."""
+    out: list[Event] = []
+    for e in sorted(events, key=lambda e: (-(len(e.actors) + len(e.recipients)), -e.confidence)):
+        if not any(_covered(e, o) for o in out):
             out.append(e)
     return sorted(out, key=lambda e: e.evidence_start)
+
+
+def _covered(e: Event, o: Event) -> bool:
+    overlap = e.evidence_start < o.evidence_end and o.evidence_start < e.evidence_end
+    same = (e.type, e.negated) == (o.type, o.negated) and {a.key for a in e.actors} == {a.key for a in o.actors}
+    return overlap and same and {r.key for r in e.recipients} <= {r.key for r in o.recipients}
