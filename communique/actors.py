@@ -101,9 +101,10 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
     """
     out = DocActors(dateline_country=dateline_country(article.text, kb))
     names, role_matcher = _matchers(kb)
-    spans = _name_spans(doc, names)
     role_spans = {s.start: s for s in _longest(
         [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in role_matcher(doc)])}
+    person_roles = {t.i for s in role_spans.values() if kb.roles[s.text.lower()].kind == "person" for t in s}
+    spans = _name_spans(doc, names, person_roles)
     sweep = _Sweep(doc, article.published, kb, out, role_spans, quoted)
     i = 0
     while i < len(doc):
@@ -156,22 +157,31 @@ def _longest(spans: list[Span]) -> list[Span]:
     return sorted(chosen, key=lambda s: s.start)
 
 
-def _name_spans(doc: Doc, names: PhraseMatcher) -> dict[int, Span]:
-    """Gazetteer matches first, then spaCy's PERSON/ORG entities the gazetteer missed."""
+def _name_spans(doc: Doc, names: PhraseMatcher, person_roles: set[int]) -> dict[int, Span]:
+    """Gazetteer matches first, then the rest of spaCy's PERSON/ORG entities.
+
+    An entity the gazetteer covers in part keeps its uncovered tail ("Warsaw Mayor Rafał
+    Trzaskowski" -> a person after the capital and the title); a person's title inside an
+    ORG entity makes it a person (the small model often labels titled names ORG).
+    """
     found = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in names(doc)]
     found = [s for s in found if not _is_lowercase_word(s)]
     covered = {t.i for s in found for t in s}
     for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG") or covered.intersection(range(ent.start, ent.end)):
+        if ent.label_ not in ("PERSON", "ORG"):
             continue
-        start = ent.start
-        while start < ent.end and (doc[start].is_punct or doc[start].lower_ in TITLE_WORDS):
+        start = max([ent.start] + [i + 1 for i in range(ent.start, ent.end) if i in covered])
+        titled = False
+        while start < ent.end and (doc[start].is_punct or doc[start].lower_ in TITLE_WORDS
+                                   or doc[start].tag_ == "POS" or start in person_roles):
+            titled = titled or start in person_roles
             start += 1
         end = ent.end
         while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
             end -= 1
-        if end > start and any(t.pos_ == "PROPN" for t in doc[start:end]):
-            found.append(Span(doc, start, end, label=f"NER|{ent.label_}"))
+        if end > start and all(t.pos_ == "PROPN" for t in doc[start:end]):
+            label = "PERSON" if titled and end - start <= 4 else ent.label_
+            found.append(Span(doc, start, end, label=f"NER|{label}"))
     return {s.start: s for s in _longest(found)}
 
 
@@ -247,11 +257,19 @@ class _Sweep:
         self.persons.append((span.start, actor, role_term or self.out.roles.get(actor.key)))
 
     def organization(self, span: Span) -> None:
+        """An organisation the KB does not know; "Ukraine's Foreign Ministry" is the state's."""
         country = None
-        for t in span:
-            code = self.kb.demonym_forms.get(t.text) or self.kb.country_forms.get(t.text)
-            if code:
-                country = code
+        for t in (*span, *(c for c in span.root.children if c.dep_ in ("poss", "amod", "compound"))):
+            m = self.out.at(t)
+            code = (m.actor.country if m and m.actor.kind == "country" else None) or \
+                self.kb.demonym_forms.get(t.text) or self.kb.country_forms.get(t.text)
+            country = country or code
+        term = self.kb.roles.get(span.text.lower()) or self.kb.roles.get(span.root.lemma_.lower())
+        if term is not None and term.kind in ("org", "group") and country:
+            actor = group_actor(country, term.sector, self.kb)
+            self.out.add(span, actor, "group")
+            self.groups.append((span.start, actor, span.text.lower()))
+            return
         self.out.add(span, Actor(f"org:{fold(span.text)}", span.text, country, (), "organization"), "ner")
 
     def _title(self, span: Span) -> tuple[str | None, str | None]:

@@ -91,11 +91,11 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
     elif tok.pos_ in ("NOUN", "PROPN"):
         for nt in lex.nouns.get(_event_noun(tok, lex), []):
             verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
-            if nt.light_verbs:
-                if verb is None or verb.lemma_.lower() not in nt.light_verbs:
-                    continue
-            elif verb is None or lex.verb(verb.lemma_.lower(), set(), set()) is not None:
-                verb = tok  # the noun is the event itself ("talks between X and Y")
+            light = verb is not None and _is_light(verb, nt)
+            if nt.light_verbs and not light:
+                continue
+            if not light:
+                verb = tok  # the noun is the event itself ("talks between X and Y", "condemned the attack")
             coding = lex.coding(nt.cameo)
             if coding is not None:
                 out.append(_Trigger(verb, tok, coding, True))
@@ -142,12 +142,20 @@ def _embedded_in_event(verb: Token, lex: Lexicon) -> bool:
     return lex.verb(gov.lemma_.lower(), particles, objects) not in (None, "---")
 
 
-def _light_verb_of_event_noun(verb: Token, lex: Lexicon) -> bool:
-    """"send a congratulatory letter": the noun carries the event, not the verb's own code."""
+LIGHT_VERBS = {"have", "hold", "make", "send", "give", "pay", "conduct", "carry", "take", "extend", "express",
+               "offer", "convey", "deliver", "issue", "launch", "stage", "mount", "receive"}
+
+
+def _is_light(verb: Token, nt) -> bool:
     lemma = verb.lemma_.lower()
+    return lemma in nt.light_verbs or lemma in LIGHT_VERBS
+
+
+def _light_verb_of_event_noun(verb: Token, lex: Lexicon) -> bool:
+    """"send a congratulatory letter", "hold talks": the noun carries the event, not the verb."""
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass"):
-            if any(lemma in nt.light_verbs for nt in lex.nouns.get(_event_noun(c, lex), [])):
+            if any(_is_light(verb, nt) for nt in lex.nouns.get(_event_noun(c, lex), [])):
                 return True
     return False
 
