@@ -365,7 +365,10 @@ class _Sweep:
         return [country_actor(c, self.kb) for c in sorted(ranked, key=lambda c: counts[c][1])]
 
     def _with_det(self, span: Span) -> Span:
-        start = span.start - 1 if span.start > 0 and self.doc[span.start - 1].lower_ in ("the", "this") else span.start
+        """The whole description: "the Uzbek leader", not just "leader"."""
+        mods = [c.i for c in span.root.children if c.dep_ in ("det", "amod", "compound", "poss", "nummod")
+                and c.i < span.start]
+        start = min([span.start, *mods])
         return self.doc[start:span.end]
 
     def _of_country(self, head: Token) -> str | None:

@@ -83,7 +83,7 @@ def ingest(
         for item in read_paths(paths, fallback):
             if isinstance(item, Reject):
                 counts["rejected"] += 1
-                err.print(str(item), markup=False, highlight=False)
+                typer.echo(str(item), err=True)  # FILE:LINE: reason, never wrapped
                 continue
             counts["read"] += 1
             if store.has_document(item.doc_hash) or any(p.doc_hash == item.doc_hash for p in pending):
@@ -238,7 +238,7 @@ def extract(
     for item in read_paths(paths, fallback):
         if isinstance(item, Reject):
             rejected += 1
-            err.print(str(item), markup=False, highlight=False)
+            typer.echo(str(item), err=True)
         else:
             articles.append(item)
     out = [records_to_gold(r) for r in process(articles)]

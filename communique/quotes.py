@@ -225,8 +225,8 @@ def _document_author(doc: Doc, actors: DocActors, noun: Token) -> tuple[Actor | 
                 m = actors.of_phrase(c)
                 author = m.actor if m else None
         if author is None and t.dep_ in ("dobj", "pobj"):
-            verb = t.head if t.dep_ == "dobj" else t.head.head
-            subj = _subject(verb)
+            verb = next((a for a in t.ancestors if a.pos_ == "VERB"), None)
+            subj = _subject(verb) if verb is not None else None
             m = actors.of_phrase(subj) if subj is not None else None
             author = m.actor if m else None
         if author is not None:

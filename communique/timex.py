@@ -26,6 +26,8 @@ NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven ei
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 PERIOD_NOUNS = {"presidency", "term", "administration", "tenure", "premiership", "rule", "government", "reign",
                 "mandate", "chancellorship"}
+ACTOR_LIKE = {"administration", "government", "rule"}  # periods only after "under", "during", ...
+TEMPORAL_PREPS = {"under", "during", "in", "throughout", "since", "before", "after", "until", "through"}
 NEXT_WORDS = {"new", "next", "upcoming", "incoming", "coming", "forthcoming"}
 PREV_WORDS = {"previous", "last", "former", "past", "prior", "earlier"}
 CURRENT_WORDS = {"current", "present", "ongoing"}
@@ -38,6 +40,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("mdy", re.compile(rf"\b{_MON}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
     ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?")),
     ("my", re.compile(rf"\b(?:(?P<part>early|mid|late)[- ])?{_MON}\s+(?:of\s+)?{_YEAR}\b")),
+    ("m", re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ll]ate|[Ee]arly|[Mm]id-?|[Ee]nd of|[Ss]tart of)\s+{_MON}(?!\s*\d)(?!\s+of\s+\d)")),
     ("y", re.compile(rf"\b(?:(?:in|since|by|until|of|during|before|after|from)\s+(?:(?P<part>early|mid|late)[- ])?|(?P<part2>early|mid|late)[- ]){_YEAR}\b")),
     ("rel_day", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
     ("rel_unit", re.compile(r"\b(?P<which>last|next|this|past|coming)\s+(?P<unit>week|month|year)\b", re.I)),
@@ -115,6 +118,11 @@ def _calendar_value(kind: str, m: re.Match, published: date, future: bool) -> st
             return _past_date(published, month, day, future)
         if kind == "my":
             return f"{int(g['year']):04d}-{_month(g['mon']):02d}"
+        if kind == "m":  # "In December": the latest December before publication (the next if future)
+            month = _month(g["mon"])
+            year = published.year + (1 if future and month < published.month else 0) \
+                - (1 if not future and month > published.month else 0)
+            return f"{year:04d}-{month:02d}"
         if kind == "y":
             return g["year"]
     except (ValueError, KeyError):
@@ -168,7 +176,10 @@ def _is_future(doc: Doc, char: int) -> bool:
     verb = span.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    return any(c.lower_ in ("will", "shall", "'ll") for c in verb.children)
+    if any(c.lower_ in ("will", "shall", "'ll") for c in verb.children):
+        return True
+    # a schedule in the present ("the tournament starts on June 30", "is due to open")
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 # -- periods defined by a term of office -------------------------------------
@@ -191,8 +202,11 @@ def _periods(doc: Doc, published: date, kb: KnowledgeBase, person_at) -> list[Ti
                     holder, last = actor, max(obj.subtree, key=lambda t: t.i)
         if holder is None or not holder.name:
             continue
+        if tok.lemma_.lower() in ACTOR_LIKE and not (tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS):
+            continue  # "Tusk's government took office": an actor, not a period
         words = {c.lower_ for c in tok.children if c.dep_ in ("amod", "nummod", "compound", "advmod")}
-        terms = _terms(kb, holder.name, tok.lemma_.lower())
+        office, last = _office(tok, kb, last)
+        terms = kb.office_terms(holder.name, office) if office else _terms(kb, holder.name, tok.lemma_.lower())
         term = _pick_term(terms, words, published)
         if term is None:
             continue
@@ -206,6 +220,18 @@ def _periods(doc: Doc, published: date, kb: KnowledgeBase, person_at) -> list[Ti
             span = span[:-1]
         out.append(TimeRef(span.start_char, span.end_char, span.text, value, "period"))
     return out
+
+
+def _office(noun: Token, kb: KnowledgeBase, last: Token) -> tuple[tuple[str, ...] | None, Token]:
+    """"first term as prime minister" names the office whose terms count."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            words = [t for t in prep.subtree if t.i > prep.i]
+            term = kb.roles.get(" ".join(t.lower_ for t in words)) or (kb.roles.get(words[-1].lower_) if words else None)
+            if term is not None and term.head_of:
+                roles = {"state": ("head_of_state",), "government": ("head_of_government",)}[term.head_of]
+                return roles, max(words[-1], last, key=lambda t: t.i)
+    return None, last
 
 
 def _leftmost(tok: Token) -> Token:

@@ -238,6 +238,8 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
     if verb.dep_ == "relcl" and not subj:
         actors = _collect([verb.head], actor_at)
     recipients = _collect([o for o in objs if o.i != word.i], actor_at)
+    if any(c.dep_ == "agent" for c in verb.children):  # "Y was praised by X"
+        recipients += _collect([c for c in verb.children if c.dep_ == "nsubjpass" and c.i != word.i], actor_at)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not recipients:
         recipients = _collect([verb.head], actor_at)  # "Nawrocki, backed by Law and Justice"
     recipients += _prep_objects(verb, actor_at, DIRECT_PREPS if recipients else RECIPIENT_PREPS)

@@ -1,0 +1,50 @@
+"""Who is who: names, titles, descriptions and pronouns resolved inside a document."""
+
+
+def _by_text(records):
+    return {m.text: m.actor for m in records.mentions}
+
+
+def test_title_gives_country_and_role_to_an_unknown_person(extract):
+    rec = extract("Kazakh political scientist Dauren Abenov told Kazinform that ties would grow.", "2025-03-02")
+    person = _by_text(rec)["Dauren Abenov"]
+    assert (person.country, person.sector) == ("KAZ", ("EDU",))
+
+
+def test_dateline_country_for_an_untitled_local_expert(extract):
+    rec = extract("ASTANA, Kazakhstan, March 2. The visit matters, analyst Dauren Abenov told Kazinform.",
+                  "2025-03-02")
+    assert _by_text(rec)["Dauren Abenov"].country == "KAZ"
+
+
+def test_known_person_is_resolved_at_the_publication_date(extract):
+    rec = extract("Moldovan President Maia Sandu met Joe Biden.", "2023-05-01")
+    found = _by_text(rec)
+    assert (found["Maia Sandu"].country, found["Maia Sandu"].role) == ("MDA", "head_of_state")
+    assert found["Joe Biden"].role == "head_of_state"
+
+
+def test_surname_role_description_and_pronoun(extract):
+    text = ("Japanese Prime Minister Shigeru Ishiba met Indonesian President Prabowo Subianto in Jakarta. "
+            "Ishiba said the talks went well. The head of state thanked him for the visit.")
+    rec = extract(text, "2025-01-11")
+    mentions = [(m.text, m.actor.name) for m in rec.mentions]
+    assert ("Ishiba", "Shigeru Ishiba") in mentions
+    assert ("The head of state", "Prabowo Subianto") in mentions
+    assert ("him", "Shigeru Ishiba") in mentions
+
+
+def test_family_name_first_and_nationality_descriptions(extract):
+    text = ("Uzbek President Shavkat Mirziyoyev held talks with South Korean President Lee Jae-myung. "
+            "Lee thanked Mirziyoyev. The Uzbek leader invited him to Tashkent.")
+    rec = extract(text, "2025-06-20")
+    mentions = [(m.text, m.actor.name) for m in rec.mentions]
+    assert ("Lee", "Lee Jae-myung") in mentions
+    assert ("The Uzbek leader", "Shavkat Mirziyoyev") in mentions
+
+
+def test_state_bodies_are_state_groups(extract):
+    rec = extract("Ukraine's Foreign Ministry condemned the strike. The ministry said more was needed.", "2025-05-26")
+    groups = {m.text: m.actor for m in rec.mentions if m.actor.kind == "group"}
+    assert {a.country for a in groups.values()} == {"UKR"}
+    assert any(t.lower().startswith("the ministry") for t in groups)

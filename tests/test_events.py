@@ -1,0 +1,54 @@
+"""PLOVER coding from the parse: who did what to whom, negation, modality, no over-generation."""
+
+
+def _events(extract, text, published="2025-06-20"):
+    return [(e.type, tuple(a.name or a.country for a in e.actors), tuple(r.name or r.country for r in e.recipients),
+             e.negated, e.aux, e.mode) for e in extract(text, published).events]
+
+
+def test_negated_congratulation_is_kept_as_negated(extract):
+    events = _events(extract, "Hungarian Prime Minister Viktor Orbán did not congratulate Romanian President "
+                              "Nicușor Dan.", "2025-06-03")
+    assert events == [("SUPPORT", ("Viktor Orbán",), ("Nicușor Dan",), True, (), None)]
+
+
+def test_phone_call_is_consult_with_phone_mode(extract):
+    events = _events(extract, "Turkish President Recep Tayyip Erdoğan telephoned Pakistani Prime Minister "
+                              "Shehbaz Sharif on Friday.", "2025-05-27")
+    assert ("CONSULT", ("Recep Tayyip Erdoğan",), ("Shehbaz Sharif",), False, (), "phone") in events
+
+
+def test_reciprocal_and_passive(extract):
+    events = _events(extract, "Japan and Indonesia signed an agreement on energy. "
+                              "Indonesian President Prabowo Subianto was praised by Japanese Prime Minister "
+                              "Shigeru Ishiba.", "2025-01-11")
+    assert ("SUPPORT", ("Japan", "Indonesia"), (), False, (), None) in events
+    assert ("SUPPORT", ("Shigeru Ishiba",), ("Prabowo Subianto",), False, (), None) in events
+
+
+def test_future_meeting_is_agree_and_conditional_is_hypothetical(extract):
+    events = _events(extract, "Uzbek President Shavkat Mirziyoyev will meet South Korean President "
+                              "Lee Jae-myung in Seoul. If Russia attacks Poland, NATO would respond.")
+    assert ("AGREE", ("Shavkat Mirziyoyev",), ("Lee Jae-myung",), False, ("future",), None) in events
+    attacks = [e for e in events if e[0] == "ASSAULT"]
+    assert attacks and all("hypothetical" in e[4] for e in attacks)
+
+
+def test_congratulation_in_two_forms_is_one_event(extract):
+    rec = extract("Kazakh President Kassym-Jomart Tokayev congratulated Polish President-elect Karol Nawrocki. "
+                  "Tokayev also sent a congratulatory letter to Nawrocki.", "2025-06-03")
+    from communique.link import group
+
+    assert len(group(rec.events)) == 1 and len(rec.events) == 2
+
+
+def test_sports_and_business_stories_have_no_events(extract):
+    text = ("Carlos Alcaraz beat Jannik Sinner in the French Open final on Sunday, defeating him in five sets. "
+            "Apple agreed to buy a start-up for $2 billion, the company said.")
+    assert _events(extract, text, "2025-06-09") == []
+
+
+def test_purpose_clauses_are_not_events(extract):
+    events = _events(extract, "We will make joint efforts to strengthen relations between Japan and Vietnam.",
+                     "2025-01-11")
+    assert events == []
