@@ -114,7 +114,7 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
             i = span.end
             continue
         tok = doc[i]
-        if i in role_spans and not role_spans[i].end - 1 in out.by_token:
+        if i in role_spans and role_spans[i].end - 1 not in out.by_token:
             consumed = sweep.role_phrase(role_spans[i])
             if consumed:
                 i = consumed

@@ -7,9 +7,9 @@ import io
 import json
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -22,10 +22,11 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
                   help="Events, quotes and dates from dated news articles, each tied to its sentence.")
 err = Console(stderr=True)
 
-DbOption = Annotated[Optional[Path], typer.Option("--db", help="DuckDB file (default: $COMMUNIQUE_DB or ./communique.duckdb).")]
+DbOption = Annotated[Path | None, typer.Option(
+    "--db", help="DuckDB file (default: $COMMUNIQUE_DB or ./communique.duckdb).")]
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
@@ -46,7 +47,7 @@ def _open_store(db: Path | None, read_only: bool = True):
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt corpus format, .jsonl, .csv).")],
     db: DbOption = None,
-    default_date: Annotated[Optional[str], typer.Option(help="Date (YYYY-MM-DD) for texts without a date line.")] = None,
+    default_date: Annotated[str | None, typer.Option(help="Date (YYYY-MM-DD) for texts without a date line.")] = None,
     batch_size: Annotated[int, typer.Option(help="Documents per parse batch and per transaction.")] = 32,
 ) -> None:
     """Read articles, extract events, quotes and times, and store them (idempotent).
@@ -134,15 +135,15 @@ def _cell(value) -> str:
 @app.command()
 def events(
     db: DbOption = None,
-    actor: Annotated[Optional[str], typer.Option(help="Actor code (AZE, UN) or name (Aliyev).")] = None,
-    recipient: Annotated[Optional[str], typer.Option(help="Recipient code or name.")] = None,
-    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type (SUPPORT, CONSULT, ...).")] = None,
-    since: Annotated[Optional[str], typer.Option(help="Only events on or after YYYY-MM-DD.")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Only events on or before YYYY-MM-DD.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor code (AZE, UN) or name (Aliyev).")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Recipient code or name.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type (SUPPORT, CONSULT, ...).")] = None,
+    since: Annotated[str | None, typer.Option(help="Only events on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only events on or before YYYY-MM-DD.")] = None,
     include_negated: Annotated[bool, typer.Option(help="Also list events the text says did not happen.")] = False,
     include_hypothetical: Annotated[bool, typer.Option(help="Also list hypothetical events.")] = False,
     format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
-    limit: Annotated[Optional[int], typer.Option(help="At most this many events.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
 ) -> None:
     """List stored events (negated and hypothetical ones only when asked).
 
@@ -166,9 +167,9 @@ def events(
 @app.command()
 def quotes(
     db: DbOption = None,
-    speaker: Annotated[Optional[str], typer.Option(help="Speaker name, country code or description.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Speaker name, country code or description.")] = None,
     format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
-    limit: Annotated[Optional[int], typer.Option(help="At most this many quotes.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many quotes.")] = None,
 ) -> None:
     """List stored quotes with their speakers.
 
@@ -184,7 +185,7 @@ def quotes(
 @app.command()
 def actors(
     db: DbOption = None,
-    country: Annotated[Optional[str], typer.Option(help="Only actors of this country code.")] = None,
+    country: Annotated[str | None, typer.Option(help="Only actors of this country code.")] = None,
     format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
 ) -> None:
     """List stored actors, most active first.
@@ -212,7 +213,7 @@ def stats(db: DbOption = None,
     typer.echo(json.dumps(counts) if json_out else "  ".join(f"{k}: {v}" for k, v in counts.items()))
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
 
@@ -220,8 +221,9 @@ class ExtractFormat(str, Enum):
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to read.")],
-    format: Annotated[ExtractFormat, typer.Option("--format", help="jsonl: one object per document.")] = ExtractFormat.jsonl,
-    default_date: Annotated[Optional[str], typer.Option(help="Date for texts without a date line.")] = None,
+    format: Annotated[ExtractFormat, typer.Option(
+        "--format", help="jsonl: one object per document.")] = ExtractFormat.jsonl,
+    default_date: Annotated[str | None, typer.Option(help="Date for texts without a date line.")] = None,
 ) -> None:
     """Extract without storing: one object per document in the gold format.
 
@@ -253,7 +255,7 @@ def extract(
 @app.command("eval")
 def eval_(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL file (FORMAT.md).")],
-    corpus: Annotated[Optional[Path], typer.Option(help="Folder of <id>.txt files for records without text.")] = None,
+    corpus: Annotated[Path | None, typer.Option(help="Folder of <id>.txt files for records without text.")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Score the pipeline against a gold file.

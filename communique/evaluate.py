@@ -117,7 +117,7 @@ def _max_matching(gold: list[dict], preds: list[dict], ok: Callable[[dict, dict]
                 return True
         return False
 
-    order = [i for i, g in enumerate(gold) if not g.get("optional")] + [i for i, g in enumerate(gold) if g.get("optional")]
+    order = sorted(range(len(gold)), key=lambda i: bool(gold[i].get("optional")))
     for g in order:
         if gold[g].get("optional"):
             free = [p for p in range(len(preds)) if p not in match_pred and ok(preds[p], gold[g])]
@@ -178,7 +178,7 @@ def score(gold: list[dict], preds: list[dict], articles: list[Article]) -> dict:
         for i, v in enumerate(counts):
             totals[key][i] += v
 
-    for g, p, art in zip(gold, preds, articles):
+    for g, p, art in zip(gold, preds, articles, strict=True):
         if "events" in g:
             scored["events"] = True
             ge, pe = g["events"], p["events"]

@@ -163,7 +163,8 @@ class KnowledgeBase:
         before = [p for p in rows if p.start and p.start <= when]
         return before[-1] if before else (rows[0] if rows else None)
 
-    def office_terms(self, name: str, roles: tuple[str, ...] = ("head_of_state", "head_of_government")) -> list[PersonRole]:
+    def office_terms(self, name: str,
+                     roles: tuple[str, ...] = ("head_of_state", "head_of_government")) -> list[PersonRole]:
         """The person's terms in the given offices, oldest first."""
         terms = [p for p in self.people.get(name, []) if p.role in roles and p.start]
         first_role = terms[0].role if terms else None

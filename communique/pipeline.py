@@ -29,7 +29,8 @@ def process(articles: Iterable[Article], batch_size: int = 32) -> Iterator[Recor
     """Run the full pipeline over articles, parsing them in batches."""
     kb, lexicon = load_kb(), load_lexicon()
     articles = list(articles) if not isinstance(articles, list) else articles
-    for article, doc in zip(articles, parse((a.text for a in articles), batch_size=batch_size)):
+    docs = parse((a.text for a in articles), batch_size=batch_size)
+    for article, doc in zip(articles, docs, strict=True):
         yield extract(article, doc, kb, lexicon)
 
 

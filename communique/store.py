@@ -11,7 +11,7 @@ import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
@@ -112,7 +112,7 @@ class Store:
         a, h = rec.article, rec.article.doc_hash
         self.con.execute(
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [h, a.id, a.published, a.title, a.url, a.source, a.origin, a.text, datetime.now(timezone.utc)])
+            [h, a.id, a.published, a.title, a.url, a.source, a.origin, a.text, datetime.now(UTC)])
         for actor in rec.actors:
             self._upsert_actor(actor)
         quote_ids = []
@@ -206,7 +206,7 @@ class Store:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         cur = self.con.execute(sql, params)
         cols = [c[0] for c in cur.description]
-        rows = [dict(zip(cols, r)) for r in cur.fetchall()]
+        rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
         return [self._event_record(r) for r in rows]
 
     def _actors(self, keys: list[str]) -> list[dict]:
@@ -251,7 +251,7 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         keys = ["id", "document", "kind", "cue", "speaker_key", "speaker", "speaker_country", "speaker_text",
                 "outlet", "start", "end", "text"]
-        return [dict(zip(keys, r)) for r in self.con.execute(sql, params).fetchall()]
+        return [dict(zip(keys, r, strict=True)) for r in self.con.execute(sql, params).fetchall()]
 
     def actors(self, country: str | None = None) -> list[dict]:
         sql = ("SELECT a.actor_key, a.name, a.country, a.igo, a.sector, a.kind, a.role, "
@@ -263,7 +263,7 @@ class Store:
             params.append(country.upper())
         sql += " ORDER BY events DESC, a.actor_key"
         keys = ["key", "name", "country", "igo", "sector", "kind", "role", "events"]
-        return [dict(zip(keys, r)) for r in self.con.execute(sql, params).fetchall()]
+        return [dict(zip(keys, r, strict=True)) for r in self.con.execute(sql, params).fetchall()]
 
 
 def _key(a: Actor | None) -> str | None:

@@ -32,7 +32,7 @@ NEXT_WORDS = {"new", "next", "upcoming", "incoming", "coming", "forthcoming"}
 PREV_WORDS = {"previous", "last", "former", "past", "prior", "earlier"}
 CURRENT_WORDS = {"current", "present", "ongoing"}
 
-_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -40,12 +40,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("mdy", re.compile(rf"\b{_MON}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
     ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?")),
     ("my", re.compile(rf"\b(?:(?P<part>early|mid|late)[- ])?{_MON}\s+(?:of\s+)?{_YEAR}\b")),
-    ("m", re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ll]ate|[Ee]arly|[Mm]id-?|[Ee]nd of|[Ss]tart of)\s+{_MON}(?!\s*\d)(?!\s+of\s+\d)")),
-    ("y", re.compile(rf"\b(?:(?:in|since|by|until|of|during|before|after|from)\s+(?:(?P<part>early|mid|late)[- ])?|(?P<part2>early|mid|late)[- ]){_YEAR}\b")),
+    ("m", re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ll]ate|[Ee]arly|[Mm]id-?|[Ee]nd of|[Ss]tart of)\s+{_MON}(?!\s*\d)(?!\s+of\s+\d)")),  # noqa: E501
+    ("y", re.compile(rf"\b(?:(?:in|since|by|until|of|during|before|after|from)\s+(?:(?P<part>early|mid|late)[- ])?|(?P<part2>early|mid|late)[- ]){_YEAR}\b")),  # noqa: E501
     ("rel_day", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
     ("rel_unit", re.compile(r"\b(?P<which>last|next|this|past|coming)\s+(?P<unit>week|month|year)\b", re.I)),
-    ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
-    ("weekday", re.compile(r"\b(?:(?P<which>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),  # noqa: E501
+    ("weekday", re.compile(r"\b(?:(?P<which>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),  # noqa: E501
     ("this_year", re.compile(r"\b(?P<part>earlier|later)\s+this\s+(?P<unit>year|month|week)\b", re.I)),
 ]
 
@@ -227,7 +227,8 @@ def _office(noun: Token, kb: KnowledgeBase, last: Token) -> tuple[tuple[str, ...
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "as":
             words = [t for t in prep.subtree if t.i > prep.i]
-            term = kb.roles.get(" ".join(t.lower_ for t in words)) or (kb.roles.get(words[-1].lower_) if words else None)
+            phrase = " ".join(t.lower_ for t in words)
+            term = kb.roles.get(phrase) or (kb.roles.get(words[-1].lower_) if words else None)
             if term is not None and term.head_of:
                 roles = {"state": ("head_of_state",), "government": ("head_of_government",)}[term.head_of]
                 return roles, max(words[-1], last, key=lambda t: t.i)

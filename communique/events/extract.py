@@ -375,7 +375,8 @@ def _paragraph_frames(doc: Doc, times: list[TimeRef]) -> list[tuple[int, int, Ti
             continue
         sent = span.sent
         before = text[sent.start_char:r.start].strip(" “\"'«")
-        if before.split()[:1] and before.split()[0].lower() in ("during", "under", "in", "throughout") and len(before.split()) <= 2:
+        words = before.split()
+        if words and words[0].lower() in ("during", "under", "in", "throughout") and len(words) <= 2:
             para_end = text.find("\n\n", r.end)
             frames.append((sent.start_char, para_end if para_end >= 0 else len(text), r))
     return frames
