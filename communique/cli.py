@@ -118,8 +118,14 @@ def _emit(rows: list[dict], fmt: Format, columns: list[str]) -> None:
     else:
         table = Table(*columns, show_lines=False)
         for r in rows:
-            table.add_row(*[_cell(r.get(c)) for c in columns])
+            table.add_row(*[_short(_cell(r.get(c))) for c in columns])
         Console(width=200).print(table)
+
+
+def _short(text: str, width: int = 90) -> str:
+    """Tables show the start of long texts; csv/json/jsonl keep them whole."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _cell(value) -> str:

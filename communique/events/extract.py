@@ -385,8 +385,13 @@ def _paragraph_frames(doc: Doc, times: list[TimeRef]) -> list[tuple[int, int, Ti
 def _date(doc, trig, published, times, frames, quote_index, quotes) -> tuple[str | None, str | None, str]:
     own = _clause_times(trig, times)
     verb = trig.verb
-    if not own and verb.dep_ == "advcl" and any(c.lower_ in ("when", "as", "while") for c in verb.children):
-        own = _clause_times(_Trigger(verb.head, verb.head, trig.coding, False), times)
+    clause = verb
+    while not own and clause.dep_ in ("advcl", "relcl", "acl", "conj", "xcomp") and clause.head.i != clause.i:
+        # "when X visited", "a move Warsaw condemned": the governing clause's date
+        clause = clause.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        own = _clause_times(_Trigger(clause, clause, trig.coding, False), times)
     if own:
         r = own[0]
         return _as_date(r.value)
