@@ -320,16 +320,23 @@ def _between(tok: Token, actor_at: ActorAt) -> list[Actor]:
 
 # -- evidence, dates, confidence ---------------------------------------------
 
+CLAUSE_EDGES = {"ccomp", "advcl", "parataxis", "mark"}  # of the predicate itself
+
+
 def _evidence(trig: _Trigger) -> tuple[int, int]:
-    """The clause that carries the event, trimmed to its own sentence."""
+    """The event's clause core: subject, verb, objects; not relative clauses, reported content
+    or fronted adverbials ("At the same time, ...")."""
     head = trig.verb
-    toks = [t for t in head.subtree if t.sent == head.sent and not (t.dep_ in ("ccomp", "advcl", "parataxis")
-                                                                     and t.head.i == head.i)]
-    keep = set()
-    for t in toks:
-        keep.add(t.i)
-    ids = sorted(keep)
-    # keep a contiguous run around the trigger
+    skip = set()
+    for t in head.subtree:
+        if t.i in skip or t.i == head.i:
+            continue
+        fronted = t.head.i == head.i and t.dep_ in ("prep", "advmod", "npadvmod") and t.i < head.i and \
+            any(s.dep_ in ("nsubj", "nsubjpass") and s.i > t.i for s in head.children)
+        edge = t.head.i == head.i and t.dep_ in CLAUSE_EDGES
+        if edge or t.dep_ == "relcl" or fronted or t.sent != head.sent:
+            skip.update(x.i for x in t.subtree)
+    keep = {t.i for t in head.subtree} - skip
     lo = hi = head.i
     while lo - 1 in keep:
         lo -= 1
@@ -337,7 +344,8 @@ def _evidence(trig: _Trigger) -> tuple[int, int]:
         hi += 1
     while hi > lo and (head.doc[hi].is_punct or head.doc[hi].is_space):
         hi -= 1
-    del ids
+    while lo < hi and (head.doc[lo].is_punct or head.doc[lo].is_space):
+        lo += 1
     span = head.doc[lo:hi + 1]
     return span.start_char, span.end_char
 
