@@ -19,6 +19,7 @@ from .kb import KnowledgeBase, fold
 from .model import Actor, Article, Mention
 from .nlp import load_nlp
 
+STATE_PRONOUNS = {"it", "its", "itself"}
 NP_INNER = ("compound", "poss", "appos", "nmod", "amod", "flat")
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "madam", "mr.", "mrs.", "ms.", "dr.", "former", "then", "acting",
@@ -125,6 +126,8 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
                 out.plural[i] = pair
         if tok.lower_ in PERSON_PRONOUNS and tok.pos_ == "PRON":
             sweep.pronoun(tok)
+        elif tok.lower_ in STATE_PRONOUNS and tok.pos_ == "PRON":
+            sweep.state_pronoun(tok)
         elif tok.pos_ == "PROPN" and tok.text in sweep.surnames and i not in out.by_token:
             out.add(doc[i:i + 1], sweep.surnames[tok.text], "surname")
         i += 1
@@ -342,6 +345,9 @@ class _Sweep:
             actor = group_actor(country, term.sector, self.kb)
             self.out.add(self._with_det(span), actor, "group")
             self.groups.append((span.start, actor, text))
+            others = self._conjoined_countries(span.root) - {country}
+            if others:  # "Hungarian and Romanian officials" are two sides
+                self.out.plural[span.root.i] = [actor, *(group_actor(c, term.sector, self.kb) for c in sorted(others))]
             return span.end
         if definite:
             actor = next((a for _, a, t in reversed(self.groups) if t == text or t.endswith(" " + text)), None)
@@ -349,6 +355,17 @@ class _Sweep:
                 self.out.add(self._with_det(span), actor, "role")
                 return span.end
         return None
+
+    def _conjoined_countries(self, head: Token) -> set[str]:
+        found = set()
+        for c in head.children:
+            if c.dep_ in ("amod", "compound"):
+                for t in (c, *(x for x in c.children if x.dep_ == "conj")):
+                    m = self.out.at(t)
+                    code = m.actor.country if m and m.actor.kind == "country" else self.kb.demonym_forms.get(t.text)
+                    if code:
+                        found.add(code)
+        return found
 
     def last_two_countries(self, before: int) -> list[Actor] | None:
         """"the two countries", "both sides": the two countries the text has made most of so far."""
@@ -407,6 +424,21 @@ class _Sweep:
         actor = self.pronoun_antecedent(tok)
         if actor is not None:
             self.out.add(self.doc[tok.i:tok.i + 1], actor, "pronoun")
+
+    def state_pronoun(self, tok: Token) -> None:
+        """"Hungary said it would ...": "it" is the latest state or organisation, in this or the last sentence."""
+        if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            return
+        inside = self._quote_of(tok)
+        first = tok.sent.start if tok.sent.start == 0 else self.doc[tok.sent.start - 1].sent.start
+        for m in reversed([m for m in self.out.mentions if m.end <= tok.idx]):
+            if m.start < self.doc[first].idx:
+                break
+            quoted = any(a <= m.start < b for a, b in self.quoted)
+            if m.actor.kind in ("country", "organization", "group") and m.actor.country and \
+                    (inside is not None or not quoted):
+                self.out.add(self.doc[tok.i:tok.i + 1], m.actor, "pronoun")
+                return
 
     def _cataphoric(self, tok: Token) -> bool:
         """"In his speech, X said ...": a possessive in a fronted phrase points ahead."""

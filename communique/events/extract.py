@@ -143,7 +143,8 @@ def _embedded_in_event(verb: Token, lex: Lexicon) -> bool:
 
 
 LIGHT_VERBS = {"have", "hold", "make", "send", "give", "pay", "conduct", "carry", "take", "extend", "express",
-               "offer", "convey", "deliver", "issue", "launch", "stage", "mount", "receive"}
+               "offer", "convey", "deliver", "issue", "launch", "stage", "mount", "receive", "begin", "start",
+               "impose", "provide"}
 
 
 def _is_light(verb: Token, nt) -> bool:
@@ -249,10 +250,12 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
             if c.dep_ == "poss" and not actors:
                 actors = _collect([c], actor_at)
     if not recipients:
-        # "condemned a Russian attack": the target is who did the thing condemned
+        # "condemned a Russian attack", "shared evidence with the U.S.", "welcomed Reagan's statement":
+        # the recipient is named inside the object's phrase
         for o in objs:
-            if o.i != word.i:
-                recipients += _collect([c for c in o.children if c.dep_ in ("poss", "amod", "compound")], actor_at)
+            recipients += _prep_objects(o, actor_at, DIRECT_PREPS | {"for", "on", "of"})
+            recipients += _collect([c for c in o.children if c.dep_ in ("poss", "amod", "compound")
+                                    and c.i != word.i], actor_at)
     if between:
         return actors + [b for b in between if b.key not in {a.key for a in actors}], []
     return actors, _unique(recipients)
