@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -66,7 +67,7 @@ class Article:
     source: str | None = None
     origin: str | None = None  # file (and line) it came from
 
-    @property
+    @cached_property
     def doc_hash(self) -> str:
         return text_hash(self.text)
 

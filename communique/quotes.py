@@ -244,23 +244,20 @@ def _to_whom(actors: DocActors, tok: Token) -> Actor | None:
     return None
 
 
+def _told(actors: DocActors, verb: Token) -> list[Actor]:
+    """Who a statement was told to ("told Trend", "told Lee")."""
+    found = (actors.of_phrase(c) for c in verb.children if c.dep_ in ("dobj", "dative", "iobj"))
+    return [m.actor for m in found if m is not None]
+
+
 def _outlet(actors: DocActors, verb: Token) -> Actor | None:
-    """The medium a statement was given to: "told Trend", "said in an interview with X"."""
-    for c in verb.children:
-        if c.dep_ in ("dobj", "dative", "iobj"):
-            m = actors.of_phrase(c)
-            if m is not None and ("MED" in m.actor.sector or m.actor.kind == "organization"):
-                return m.actor
-    return None
+    """The medium a statement was given to: a news organisation."""
+    return next((a for a in _told(actors, verb) if "MED" in a.sector or a.kind == "organization"), None)
 
 
 def _addressee(actors: DocActors, verb: Token) -> Actor | None:
-    for c in verb.children:
-        if c.dep_ in ("dobj", "dative", "iobj"):
-            m = actors.of_phrase(c)
-            if m is not None and m.actor.kind == "person":
-                return m.actor
-    return _to_whom(actors, verb)
+    """The person a statement was addressed to."""
+    return next((a for a in _told(actors, verb) if a.kind == "person"), None) or _to_whom(actors, verb)
 
 
 def _partial(doc: Doc, actors: DocActors, q: _Marked, text: str) -> Quote | None:
