@@ -21,7 +21,7 @@ demo: $(BIN)/communique
 	@echo
 	$(BIN)/communique quotes --db $(DEMO_DB) --limit 12
 	@echo
-	@echo "Results are in $(DEMO_DB); try: $(BIN)/communique events --db $(DEMO_DB) --actor AZE --format json"
+	@echo "Results are in $(DEMO_DB); try: $(BIN)/communique events --db $(DEMO_DB) --actor HUN --format json"
 
 test: $(BIN)/communique
 	$(BIN)/python -m pytest -q

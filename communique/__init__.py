@@ -3,7 +3,7 @@
 Python API::
 
     from communique import Article, extract_text
-    records = extract_text("Aliyev did not congratulate Sandu.", "2024-11-06")
+    records = extract_text("Orbán did not congratulate Dan.", "2025-06-03")
 """
 
 from __future__ import annotations

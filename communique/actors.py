@@ -136,7 +136,7 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
 
 
 def dateline_country(text: str, kb: KnowledgeBase) -> str | None:
-    """Country of a wire dateline ("BAKU, Azerbaijan, November 28.")."""
+    """Country of a wire dateline ("ASTANA, Kazakhstan, March 2.")."""
     m = DATELINE.match(text)
     if not m:
         return None
@@ -233,7 +233,7 @@ class _Sweep:
             self.organization(span)
 
     def _looks_like_person(self, span: Span) -> bool:
-        # The small model often labels a known surname ORG ("Trump's").
+        # The small model often labels a known surname ORG ("Orbán's").
         return len(span) == 1 and (span.text in self.surnames or self.kb.by_surname(span.text, self.when) is not None)
 
     def person(self, span: Span, canon: str | None, how: str) -> None:

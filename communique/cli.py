@@ -141,7 +141,7 @@ def _cell(value) -> str:
 @app.command()
 def events(
     db: DbOption = None,
-    actor: Annotated[str | None, typer.Option(help="Actor code (AZE, UN) or name (Aliyev).")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor code (UZB, UN) or name (Mirziyoyev).")] = None,
     recipient: Annotated[str | None, typer.Option(help="Recipient code or name.")] = None,
     type: Annotated[str | None, typer.Option("--type", help="PLOVER type (SUPPORT, CONSULT, ...).")] = None,
     since: Annotated[str | None, typer.Option(help="Only events on or after YYYY-MM-DD.")] = None,
@@ -155,7 +155,7 @@ def events(
 
     Example:
 
-        communique events --actor AZE --type SUPPORT --include-negated --format json
+        communique events --actor HUN --type SUPPORT --include-negated --format json
     """
     with _open_store(db) as store:
         rows = store.events(actor, recipient, type, _date(since), _date(until), include_negated,
@@ -181,7 +181,7 @@ def quotes(
 
     Example:
 
-        communique quotes --speaker Aliyev
+        communique quotes --speaker Mirziyoyev
     """
     with _open_store(db) as store:
         rows = store.quotes(speaker, limit)
@@ -198,7 +198,7 @@ def actors(
 
     Example:
 
-        communique actors --country AZE
+        communique actors --country UZB
     """
     with _open_store(db) as store:
         rows = store.actors(country)

@@ -100,7 +100,7 @@ class Reject:
 class Actor:
     """A canonical actor: a person, a country, an organisation or a collective.
 
-    ``key`` is stable across documents ("person:ilham aliyev", "country:AZE",
+    ``key`` is stable across documents ("person:viktor orbán", "country:HUN",
     "group:AZE:GOV"), so the store can deduplicate actors and link events.
     """
 

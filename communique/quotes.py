@@ -245,7 +245,7 @@ def _to_whom(actors: DocActors, tok: Token) -> Actor | None:
 
 
 def _told(actors: DocActors, verb: Token) -> list[Actor]:
-    """Who a statement was told to ("told Trend", "told Lee")."""
+    """Who a statement was told to ("told Anadolu", "told Lee")."""
     found = (actors.of_phrase(c) for c in verb.children if c.dep_ in ("dobj", "dative", "iobj"))
     return [m.actor for m in found if m is not None]
 

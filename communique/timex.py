@@ -2,7 +2,7 @@
 
 Calendar expressions come from a small grammar (dates, months, years, weekdays,
 relative days/weeks/months/years, datelines). Periods defined by a person's term of
-office ("the first presidency of Donald Trump", "your new presidency", "the Trump
+office ("the first presidency of Barack Obama", "your new presidency", "the Obama
 administration") are resolved through the knowledge base's dated roles.
 """
 
@@ -80,7 +80,7 @@ DATELINES = [re.compile(_PLACE + rf"{_MON}\s+{_DAY}\b"), re.compile(_PLACE + rf"
 
 
 def _dateline(text: str, published: date) -> TimeRef | None:
-    """"BAKU, Azerbaijan, November 28." -> the date the story was filed."""
+    """"TASHKENT, June 20." -> the date the story was filed."""
     m = next((m for m in (p.match(text) for p in DATELINES) if m), None)
     if not m:
         return None

@@ -2,7 +2,7 @@
 
 A trigger is a verb in the lexicon (refined by its particle and object), or an event
 noun ("talks", "sanctions") or a noun made an event by a light verb ("express
-support", "send a congratulatory letter"). Actors come from the subject (or the
+support", "send a condolence letter"). Actors come from the subject (or the
 passive agent, or a controlling/coordinated verb), recipients from the object and
 the recipient prepositions; "between X and Y" makes a reciprocal event.
 """
@@ -53,7 +53,7 @@ def find_events(doc: Doc, published: date, lexicon: Lexicon, actor_at: ActorAt,
 
 def _episode_dates(events: list[Event], times: list[TimeRef]) -> list[Event]:
     """A past event told without a date, right after a dated one with a shared participant,
-    belongs to the same episode ("X phoned Y on Thursday. X congratulated Y ...")."""
+    belongs to the same episode ("X phoned Y on Thursday. X thanked Y ...")."""
     out: list[Event] = []
     for e in events:
         if e.date_precision == "on_or_before":
@@ -120,7 +120,7 @@ def _through_quantifier(tok: Token) -> list[Token]:
 
 def _event_noun(tok: Token, lex: Lexicon) -> str:
     """The noun's lemma, a compound one ("phone call"), or what an adjective makes of it
-    ("congratulatory letter" -> congratulation)."""
+    ("condolence letter" -> condolence)."""
     lemma = tok.lemma_.lower()
     for c in tok.children:
         if c.dep_ in ("compound", "amod") and f"{c.lemma_.lower()} {lemma}" in lex.nouns:
@@ -153,7 +153,7 @@ def _is_light(verb: Token, nt) -> bool:
 
 
 def _light_verb_of_event_noun(verb: Token, lex: Lexicon) -> bool:
-    """"send a congratulatory letter", "hold talks": the noun carries the event, not the verb."""
+    """"send a condolence letter", "hold talks": the noun carries the event, not the verb."""
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass"):
             if any(_is_light(verb, nt) for nt in lex.nouns.get(_event_noun(c, lex), [])):
