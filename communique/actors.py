@@ -130,6 +130,10 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
             sweep.state_pronoun(tok)
         elif tok.pos_ == "PROPN" and tok.text in sweep.surnames and i not in out.by_token:
             out.add(doc[i:i + 1], sweep.surnames[tok.text], "surname")
+        elif tok.pos_ == "PROPN" and i not in out.by_token and tok.ent_type_ in ("", "PERSON", "ORG", "NORP"):
+            canon = kb.in_office_by_surname(tok.text, article.published)
+            if canon:  # "Orbán did not ...": the one office holder of that name
+                sweep.person(doc[i:i + 1], canon, "surname")
         i += 1
     sweep.resolve_deferred()
     return out

@@ -154,6 +154,12 @@ class KnowledgeBase:
                 return active[0]
         return None
 
+    def in_office_by_surname(self, surname: str, when: date) -> str | None:
+        """The one person of this surname who held an office on that date."""
+        names = self.surnames.get(fold(surname), set())
+        active = [n for n in names if any(p.active(when) and p.sector and "GOV" in p.sector for p in self.people[n])]
+        return active[0] if len(active) == 1 else None
+
     def role_at(self, name: str, when: date) -> PersonRole | None:
         """The person's role on a date; else their latest role before it; else the first one."""
         rows = self.people.get(name, [])
