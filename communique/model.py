@@ -183,6 +183,13 @@ class Event:
     date_precision: str | None = None  # day | month | year | interval | on_or_before
     confidence: float = 0.5
     quote_index: int | None = None  # the quote this event was reported in
+    sentence_start: int | None = None  # the whole sentence around the evidence
+    sentence_end: int | None = None
+
+    @property
+    def cameo_root(self) -> str | None:
+        """The two-digit CAMEO root code GDELT users group by ("05" for 051)."""
+        return self.cameo[:2] if self.cameo else None
 
 
 @dataclass

@@ -35,7 +35,8 @@ CREATE TABLE IF NOT EXISTS events (
     actor_keys VARCHAR[], recipient_keys VARCHAR[]);
 CREATE TABLE IF NOT EXISTS event_mentions (
     event_id VARCHAR, doc_hash VARCHAR, evidence_start INTEGER, evidence_end INTEGER, evidence VARCHAR,
-    trigger VARCHAR, quote_id VARCHAR, confidence DOUBLE, PRIMARY KEY (doc_hash, evidence_start, event_id));
+    trigger VARCHAR, quote_id VARCHAR, confidence DOUBLE, sentence_start INTEGER, sentence_end INTEGER,
+    PRIMARY KEY (doc_hash, evidence_start, event_id));
 CREATE TABLE IF NOT EXISTS event_actors (event_id VARCHAR, actor_key VARCHAR, side VARCHAR);
 CREATE TABLE IF NOT EXISTS quotes (
     quote_id VARCHAR PRIMARY KEY, doc_hash VARCHAR, kind VARCHAR, cue VARCHAR, speaker_key VARCHAR,
@@ -130,8 +131,9 @@ class Store:
             eid = self._event_for(representative(mentions), h)
             for m in mentions:
                 qid = quote_ids[m.quote_index] if m.quote_index is not None and m.quote_index < len(quote_ids) else None
-                self.con.execute("INSERT OR IGNORE INTO event_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                 [eid, h, m.evidence_start, m.evidence_end, m.evidence, m.trigger, qid, m.confidence])
+                self.con.execute("INSERT OR IGNORE INTO event_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 [eid, h, m.evidence_start, m.evidence_end, m.evidence, m.trigger, qid, m.confidence,
+                                  m.sentence_start, m.sentence_end])
 
     def _upsert_actor(self, a: Actor) -> None:
         self.con.execute("INSERT OR IGNORE INTO actors VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -223,7 +225,8 @@ class Store:
 
     def _event_record(self, r: dict) -> dict:
         mentions = self.con.execute(
-            "SELECT d.doc_id, m.doc_hash, m.evidence_start, m.evidence_end, m.evidence, m.quote_id "
+            "SELECT d.doc_id, m.doc_hash, m.evidence_start, m.evidence_end, m.evidence, m.quote_id, "
+            "m.sentence_start, m.sentence_end, substr(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start) "
             "FROM event_mentions m JOIN documents d USING (doc_hash) WHERE m.event_id = ? "
             "ORDER BY d.published, d.doc_id, m.evidence_start", [r["event_id"]]).fetchall()
         return {
@@ -231,11 +234,13 @@ class Store:
             "actor": self._actors(r["actor_keys"]), "recipient": self._actors(r["recipient_keys"]),
             "negated": r["negated"], "aux": list(r["aux"] or []), "context": list(r["context"] or []),
             "date": r["date"], "date_end": r["date_end"], "date_precision": r["date_precision"],
-            "cameo": r["cameo"], "plover_score": r["plover_score"], "quad": r["quad"],
+            "cameo": r["cameo"], "cameo_root": r["cameo"][:2] if r["cameo"] else None,
+            "plover_score": r["plover_score"], "quad": r["quad"],
             "confidence": r["confidence"],
             "evidence": mentions[0][4] if mentions else None,
             "mentions": [{"document": m[0], "doc_hash": m[1], "evidence_start": m[2], "evidence_end": m[3],
-                          "evidence": m[4], "quote_id": m[5]} for m in mentions],
+                          "evidence": m[4], "quote_id": m[5], "sentence_start": m[6], "sentence_end": m[7],
+                          "sentence": m[8]} for m in mentions],
         }
 
     def quotes(self, speaker: str | None = None, limit: int | None = None) -> list[dict]:

@@ -221,6 +221,8 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
         context=tuple(context), cameo=coding.cameo, score=coding.score, quad=coding.quad,
         date=value, date_end=value_end, date_precision=precision,
         confidence=_confidence(trig, actors, recipients, quote_index is not None), quote_index=quote_index,
+        sentence_start=trig.word.sent.start_char,
+        sentence_end=trig.word.sent.start_char + len(trig.word.sent.text.rstrip()),
     )
 
 
