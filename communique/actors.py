@@ -344,6 +344,10 @@ class _Sweep:
                 if name:
                     self.person(self._with_det(span), name, "role")
                     return span.end
+            if country and (definite or of_country or left is not None and self.out.at(left)):
+                # "the president of Armenia" when the KB does not know who: that state's office
+                self.out.add(self._with_det(span), group_actor(country, term.sector, self.kb), "group")
+                return span.end
             return None
         if country:
             actor = group_actor(country, term.sector, self.kb)
@@ -393,15 +397,15 @@ class _Sweep:
         return self.doc[start:span.end]
 
     def _of_country(self, head: Token) -> str | None:
+        """"the president of Armenia", "leaders of Romania's new government"."""
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in prep.children:
-                    m = self.out.at(obj)
-                    if m is None:
-                        code = self.kb.country_forms.get(obj.text)
-                        if code:
-                            return code
-                    elif m.actor.kind == "country":
+                    code = self.kb.country_forms.get(obj.text)
+                    if code:
+                        return code
+                    m = self.out.of_phrase(obj)
+                    if m is not None and m.actor.kind in ("country", "group"):
                         return m.actor.country
         return None
 

@@ -21,6 +21,8 @@ from .modality import aux_modes, is_negated
 
 RECIPIENT_PREPS = {"to", "with", "for", "on", "against", "toward", "towards", "at", "upon", "from"}
 DIRECT_PREPS = {"to", "with", "against", "toward", "towards"}  # still recipients when there is an object
+DIRECTIVE_VERBS = {"demand", "urge", "ask", "insist", "request", "call", "warn", "accuse", "propose", "suggest",
+                   "recommend", "press"}
 OBJECT_CONTROL = {"invite", "urge", "ask", "call", "encourage", "persuade", "allow", "tell", "order", "press",
                   "request", "permit", "force", "help"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -255,12 +257,32 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
         # "condemned a Russian attack", "shared evidence with the U.S.", "welcomed Reagan's statement":
         # the recipient is named inside the object's phrase
         for o in objs:
-            recipients += _prep_objects(o, actor_at, DIRECT_PREPS | {"for", "on", "of"})
+            recipients += _prep_objects(o, actor_at, DIRECT_PREPS | {"for", "on", "of", "from"})
             recipients += _collect([c for c in o.children if c.dep_ in ("poss", "amod", "compound")
                                     and c.i != word.i], actor_at)
+    if not recipients and word.i == verb.i:
+        recipients = _complement_recipients(verb, actor_at)
     if between:
         return actors + [b for b in between if b.key not in {a.key for a in actors}], []
     return actors, _unique(recipients)
+
+
+def _complement_recipients(verb: Token, actor_at: ActorAt) -> list[Actor]:
+    """"offered to hand them over to Britain", "demanded that the US cancel": the other side
+    is named in the clause the verb governs."""
+    for c in verb.children:
+        if c.dep_ == "xcomp":
+            found = _collect([o for o in c.children if o.dep_ in ("dobj", "dative")], actor_at)
+            found += _prep_objects(c, actor_at)
+            for o in (o for o in c.children if o.dep_ == "dobj"):
+                found += _prep_objects(o, actor_at, DIRECT_PREPS | {"for"})
+            if found:
+                return _unique(found)
+        if c.dep_ == "ccomp" and verb.lemma_.lower() in DIRECTIVE_VERBS:
+            found = _collect([s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")], actor_at)
+            if found:
+                return found
+    return []
 
 
 def _subject_tokens(verb: Token) -> list[Token]:
