@@ -58,6 +58,8 @@ class DocActors:
         m = self.at(head)
         if m is not None:
             return m
+        if head.dep_ == "appos" and head.head.i in self.by_token:
+            return self.at(head.head)  # "Nawrocki, a historian backed by ..."
         # look only inside the noun phrase proper: modifiers, not clauses or prepositions
         frontier = [head]
         while frontier:

@@ -125,7 +125,12 @@ class KnowledgeBase:
             self.orgs[o.code] = o
             for form in (o.name, *o.aliases):
                 self.org_forms[form] = o.code
-        for r in read_rows("people.csv", folders):
+        curated: set[str] = set()
+        for r in (*read_rows("people.csv", folders), *read_rows("people_phoenix.csv", folders)):
+            if r.get("source") == "Phoenix" and r["name"] in curated:
+                continue  # curated rows win over the generated historical ones
+            if r.get("source") != "Phoenix":
+                curated.add(r["name"])
             p = PersonRole(r["name"], r["country"], tuple(split(r.get("sector", ""))), r.get("role", ""),
                            _date(r.get("start", "")), _date(r.get("end", "")), _date(r.get("scheduled_end", "")))
             self.people[p.name].append(p)

@@ -976,7 +976,7 @@ signing           ; of                ; 057  ;  ; "the signing of the agreement"
 ceasefire         ; between|with      ; 0871 ; declare|announce|sign|observe|implement|reach|respect|extend ; RETREAT/ceasefire
 truce             ; between|with      ; 0871 ; declare|announce|sign|observe|implement|reach|respect|extend ;
 armistice         ; between|with      ; 0871 ; declare|announce|sign|observe ;
-support           ; for|to            ; 051  ; express|voice|extend|offer|declare|reaffirm|reiterate|give|lend|show|announce|throw ; background noun: light verbs only
+support           ; for|to            ; 051  ; express|voice|extend|offer|declare|reaffirm|reiterate|give|lend|show|announce|throw|increase|boost|step|expand|strengthen ; background noun: light verbs only
 backing           ; for|to            ; 051  ; express|voice|give|offer|lend|announce ;
 solidarity        ; with              ; 051  ; express|voice|show|declare|extend ;
 congratulation    ; to|on             ; 051  ; express|extend|offer|send|convey ;
@@ -1123,7 +1123,7 @@ shelling          ; of|on             ; 194  ;  ;
 bombardment       ; of|on             ; 194  ;  ;
 assault           ; on|against        ; 190  ;  ;
 offensive         ; against|on        ; 190  ; launch|begin|start|step|intensify|resume|continue ;
-invasion          ; of                ; 192  ; launch|begin|order|start|carry ; background noun ("since the invasion")
+invasion          ; of                ; 190  ; launch|begin|order|start|carry ; background noun ("since the invasion"); an invasion is conventional military force (ASSAULT), not an occupation
 incursion         ; into              ; 190  ; launch|carry|make|conduct ;
 clash             ; with|between      ; 190  ;  ;
 fighting          ; with|between      ; 190  ;  ;

@@ -192,7 +192,7 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     if not actors or not any(_political(a) for a in (*actors, *recipients)):
         return None  # sports, business and crime stories without political actors
     verb = trig.verb
-    if verb.i != trig.word.i and _non_factual(verb):
+    if verb.i != trig.word.i and (_non_factual(verb) or _embedded_in_event(verb, lex)):
         return None
     negated = is_negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in trig.word.children)
     aux = aux_modes(verb) if verb.pos_ in ("VERB", "AUX") else []

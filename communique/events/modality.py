@@ -11,7 +11,9 @@ FUTURE_VERBS = {"plan", "intend", "expect", "schedule", "aim", "prepare", "agree
                 "vow", "set", "going", "hope", "seek", "want", "determine", "decide",
                 "determined", "ready", "willing", "eager", "committed", "keen", "poised"}
 HYPOTHETICAL_AUX = {"would", "could", "may", "might", "should", "can", "must", "'d"}
-CONDITIONAL_MARKS = {"if", "unless", "whether"}
+CONDITIONAL_MARKS = {"if", "unless", "whether", "until", "once", "lest"}
+REPORTING = {"say", "tell", "add", "state", "announce", "stress", "note", "insist", "claim", "report", "declare",
+             "write", "warn", "confirm", "emphasize", "emphasise", "reiterate", "assure", "promise", "pledge"}
 
 
 def _governors(verb: Token):
@@ -21,6 +23,12 @@ def _governors(verb: Token):
     while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
         t = t.head
         yield t
+
+
+def _reported(verb: Token) -> bool:
+    """The clause is what someone said ("X said (that) ...")."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING and \
+        not any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children)
 
 
 def is_negated(verb: Token) -> bool:
@@ -40,6 +48,10 @@ def aux_modes(verb: Token) -> list[str]:
     controlled = any(v.dep_ == "xcomp" for v in chain)
     if aux & FUTURE_AUX or (controlled and any(v.lemma_.lower() in FUTURE_VERBS for v in chain[1:])):
         modes.append("future")
+    if "would" in aux and _reported(chain[-1]):
+        aux = aux - {"would"}  # "he said Ankara would continue": future in the past, not a condition
+        if "future" not in modes:
+            modes.append("future")
     if aux & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
                                      for v in chain for c in v.children):
         modes.append("hypothetical")
