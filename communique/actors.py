@@ -20,6 +20,7 @@ from .model import Actor, Article, Mention
 from .nlp import load_nlp
 
 STATE_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 NP_INNER = ("compound", "poss", "appos", "nmod", "amod", "flat")
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "madam", "mr.", "mrs.", "ms.", "dr.", "former", "then", "acting",
@@ -130,6 +131,8 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
             sweep.pronoun(tok)
         elif tok.lower_ in STATE_PRONOUNS and tok.pos_ == "PRON":
             sweep.state_pronoun(tok)
+        elif tok.lower_ in PLURAL_PRONOUNS and tok.pos_ == "PRON":
+            sweep.plural_pronoun(tok)
         elif tok.pos_ == "PROPN" and tok.text in sweep.surnames and i not in out.by_token:
             out.add(doc[i:i + 1], sweep.surnames[tok.text], "surname")
         elif tok.pos_ == "PROPN" and i not in out.by_token and tok.ent_type_ in ("", "PERSON", "ORG", "NORP"):
@@ -447,6 +450,20 @@ class _Sweep:
             quoted = any(a <= m.start < b for a, b in self.quoted)
             if m.actor.kind in ("country", "organization", "group") and m.actor.country and \
                     (inside is not None or not quoted):
+                self.out.add(self.doc[tok.i:tok.i + 1], m.actor, "pronoun")
+                return
+
+    def plural_pronoun(self, tok: Token) -> None:
+        """"Palestinian leaders said they would ...": the latest collective, or pair, nearby."""
+        if self._quote_of(tok) is not None:
+            return  # inside a quote "they" is too often someone the speaker talks about
+        first = tok.sent.start if tok.sent.start == 0 else self.doc[tok.sent.start - 1].sent.start
+        for i in range(tok.i - 1, first - 1, -1):
+            if i in self.out.plural:
+                self.out.plural[tok.i] = self.out.plural[i]
+                return
+            m = self.out.by_token.get(i)
+            if m is not None and m.actor.kind == "group" and m.how != "pronoun":
                 self.out.add(self.doc[tok.i:tok.i + 1], m.actor, "pronoun")
                 return
 

@@ -27,6 +27,7 @@ OBJECT_CONTROL = {"invite", "urge", "ask", "call", "encourage", "persuade", "all
                   "request", "permit", "force", "help"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 HISTORICAL_AFTER_DAYS = 90  # background: over a season before publication
+HOSTILE_ACTS = {"PROTEST", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
 QUAD_OF = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2}
 
 ActorAt = Callable[[Token], list[Actor]]  # a token's actors ("the two countries" are two)
@@ -200,6 +201,8 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     etype = coding.plover
     if "future" in aux and QUAD_OF.get(etype) in (1, 2) and etype != "AGREE":
         etype = "AGREE"  # PLOVER: intended cooperation (a planned meeting, a pledge of aid) is AGREE
+    elif "future" in aux and etype in HOSTILE_ACTS and not negated:
+        etype = "THREATEN"  # PLOVER: an announced hostile act ("will impose sanctions") is a threat
     start, end = _evidence(trig)
     quote_index = next((i for i, q in enumerate(quotes) if q.start <= trig.word.idx < q.end), None)
     if not recipients and quote_index is not None and _bilateral(trig.word):
