@@ -52,3 +52,17 @@ def test_purpose_clauses_are_not_events(extract):
     events = _events(extract, "We will make joint efforts to strengthen relations between Japan and Vietnam.",
                      "2025-01-11")
     assert events == []
+
+
+def test_reported_would_is_future_and_announced_boycott_is_a_threat(extract):
+    events = _events(extract, "Palestinian leaders said they would boycott all official contact with the "
+                              "United States. Turkish President Recep Tayyip Erdoğan said Ankara would continue "
+                              "to support Pakistan.", "2025-05-27")
+    assert ("THREATEN", ("PSE",), ("United States",), False, ("future",), None) in events
+    assert any(t == "AGREE" and "future" in aux and "hypothetical" not in aux for t, *_, aux, _m in events)
+
+
+def test_two_nationalities_on_one_group_noun_are_two_actors(extract):
+    events = _events(extract, "Senior Hungarian and Romanian officials agreed on Wednesday that their countries "
+                              "should cooperate.", "2000-01-05")
+    assert [(t, sorted(a)) for t, a, *_ in events] == [("AGREE", ["HUN", "ROU"])]
