@@ -1,5 +1,10 @@
 """Direct, reported and partial quotes, their speakers and outlets."""
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from communique.quotes import quote_marks
+
 
 def _quotes(extract, text, published="2025-05-27"):
     return extract(text, published).quotes
@@ -51,3 +56,27 @@ def test_floating_quote_continues_the_previous_speaker(extract):
 
 def test_apostrophes_are_not_quotes(extract):
     assert _quotes(extract, "President Trump’s visit to Azerbaijan’s capital was short.", "2025-05-01") == []
+
+
+# -- malformed quotation marks never crash the extractor ----------------------
+
+
+MARKS = ["“", "”", '"', "«", "»", "„", "‘", "’", "``", "''", "'", "don't", "Kyiv’s"]
+PIECES = st.sampled_from(MARKS + ["he said", "Sandu", "the minister added", ",", ".", "\n\n", "We will", "never",
+                                  "according to", "him", "it was stressed that", "told", "Reuters"])
+
+
+@given(st.lists(PIECES, max_size=80).map(" ".join))
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_quotation_marks_are_handled(extract, text):
+    rec = extract(text or " ", "2025-01-01")
+    for q in rec.quotes:
+        assert 0 <= q.start <= q.end <= len(text or " ")
+        assert q.kind in ("direct", "indirect", "partial")
+
+
+@given(st.lists(st.sampled_from(MARKS + ["a", " ", "\n"]), max_size=200).map("".join))
+@settings(max_examples=150, deadline=None)
+def test_mark_scanner_terminates_on_any_sequence(text):
+    spans = quote_marks(text)
+    assert all(0 <= s.open_at < s.start <= s.end < s.close_at <= len(text) for s in spans)
