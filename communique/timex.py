@@ -23,6 +23,7 @@ MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug":
               "oct": 10, "nov": 11, "dec": 12}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+NUMBERS.update(a=1, an=1)
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 PERIOD_NOUNS = {"presidency", "term", "administration", "tenure", "premiership", "rule", "government", "reign",
                 "mandate", "chancellorship"}
@@ -41,7 +42,16 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?")),
     ("my", re.compile(rf"\b(?:(?P<part>early|mid|late)[- ])?{_MON}\s+(?:of\s+)?{_YEAR}\b")),
     ("m", re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ll]ate|[Ee]arly|[Mm]id-?|[Ee]nd of|[Ss]tart of)\s+{_MON}(?!\s*\d)(?!\s+of\s+\d)")),  # noqa: E501
-    ("y", re.compile(rf"\b(?:(?:in|since|by|until|of|during|before|after|from)\s+(?:(?P<part>early|mid|late)[- ])?|(?P<part2>early|mid|late)[- ]){_YEAR}\b")),  # noqa: E501
+    ("y", re.compile(rf"\b(?:(?:in|by|until|of|during|before|after|from)\s+(?:(?P<part>early|mid|late)[- ])?|(?P<part2>[Ee]arly|[Mm]id|[Ll]ate)[- ]){_YEAR}\b")),  # noqa: E501
+    ("since_y", re.compile(rf"\b[Ss]ince\s+{_YEAR}\b")),
+    ("range_y", re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+(?P<y1>(?:19|20)\d\d)\s+(?:and|to|until|till|through)\s+(?P<y2>(?:19|20)\d\d)\b")),  # noqa: E501
+    ("range_m", re.compile(r"\b[Ff]rom\s+(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:to|until|till|through)\s+(?P<m2>January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(?P<year>(?:19|20)\d\d))?")),  # noqa: E501
+    ("half", re.compile(rf"\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+{_YEAR}\b", re.I)),
+    ("quarter", re.compile(rf"\b(?:the\s+)?(?P<which>first|second|third|fourth)\s+quarter\s+of\s+{_YEAR}\b", re.I)),
+    ("decade", re.compile(r"\b(?:the\s+)?(?P<cent>19|20)(?P<dec>\d)0s\b")),
+    ("dmy_num", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
+    ("duration", re.compile(r"\b(?:for|over|lasting)\s+(?:the\s+(?:past|last|next)\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+(?P<unit>day|week|month|year)s?\b", re.I)),  # noqa: E501
+    ("duration_adj", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-(?P<unit>day|week|month|year)\b", re.I)),  # noqa: E501
     ("rel_day", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
     ("rel_unit", re.compile(r"\b(?P<which>last|next|this|past|coming)\s+(?P<unit>week|month|year)\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),  # noqa: E501
@@ -62,7 +72,8 @@ def find_times(doc: Doc, published: date, kb: KnowledgeBase,
         for m in pattern.finditer(text):
             value = _calendar_value(kind, m, published, _is_future(doc, m.start()))
             if value:
-                found.append(TimeRef(m.start(), m.end(), m.group(0), value, "date"))
+                found.append(TimeRef(m.start(), m.end(), m.group(0), value,
+                                     "duration" if kind.startswith("duration") else "date"))
     found += _periods(doc, published, kb, person_at)
     return _without_overlaps(found)
 
@@ -77,13 +88,19 @@ def _without_overlaps(refs: list[TimeRef]) -> list[TimeRef]:
 
 _PLACE = r"\A\s*[A-Z][A-Za-z .'-]{2,40},(?:\s*[A-Z][A-Za-z .'-]{2,40},)?\s*"
 DATELINES = [re.compile(_PLACE + rf"{_MON}\s+{_DAY}\b"), re.compile(_PLACE + rf"{_DAY}\s+{_MON}")]
+WEEKDAY_DATELINE = re.compile(_PLACE + r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
 def _dateline(text: str, published: date) -> TimeRef | None:
     """"TASHKENT, June 20." -> the date the story was filed."""
     m = next((m for m in (p.match(text) for p in DATELINES) if m), None)
     if not m:
-        return None
+        w = WEEKDAY_DATELINE.match(text)
+        if not w:
+            return None
+        delta = (published.weekday() - WEEKDAYS.index(w.group("wd").lower())) % 7
+        return TimeRef(w.start("wd"), w.end(), w.group("wd"), (published - timedelta(days=delta)).isoformat(),
+                       "dateline")
     value = _past_date(published, _month(m.group("mon")), int(m.group("day")), future=False)
     start = min(m.start("mon"), m.start("day"))
     return TimeRef(start, m.end(), text[start:m.end()], value, "dateline") if value else None
@@ -124,7 +141,32 @@ def _calendar_value(kind: str, m: re.Match, published: date, future: bool) -> st
                 - (1 if not future and month > published.month else 0)
             return f"{year:04d}-{month:02d}"
         if kind == "y":
-            return g["year"]
+            part = (g.get("part") or g.get("part2") or "").lower()
+            return _part_of_year(int(g["year"]), part) if part else g["year"]
+        if kind == "since_y":
+            return f"{g['year']}/{published.isoformat()}"
+        if kind == "range_y":
+            return f"{g['y1']}/{g['y2']}" if g["y1"] <= g["y2"] else None
+        if kind == "range_m":
+            m1, m2 = _month(g["m1"]), _month(g["m2"])
+            end_year = int(g["year"]) if g.get("year") else published.year - (m2 > published.month and not future)
+            start_year = end_year - (m1 > m2)
+            return f"{start_year:04d}-{m1:02d}/{end_year:04d}-{m2:02d}"
+        if kind == "half":
+            y = int(g["year"])
+            return f"{y}-01/{y}-06" if g["which"].lower() == "first" else f"{y}-07/{y}-12"
+        if kind == "quarter":
+            y, q = int(g["year"]), ["first", "second", "third", "fourth"].index(g["which"].lower())
+            return f"{y}-{3 * q + 1:02d}/{y}-{3 * q + 3:02d}"
+        if kind == "decade":
+            start = int(g["cent"]) * 100 + int(g["dec"]) * 10
+            return f"{start}/{start + 9}"
+        if kind == "dmy_num":
+            return date(int(g["year"]), int(g["m"]), int(g["day"])).isoformat()
+        if kind.startswith("duration"):
+            n = g["n"].lower()
+            count = 1 if n in ("a", "an") else NUMBERS.get(n) or int(n)
+            return f"P{count}{g['unit'][0].upper()}"
     except (ValueError, KeyError):
         return None
     if kind == "rel_day":
@@ -157,6 +199,12 @@ def _calendar_value(kind: str, m: re.Match, published: date, future: bool) -> st
             delta = 7
         return (published - timedelta(days=delta)).isoformat()
     return None
+
+
+def _part_of_year(year: int, part: str) -> str:
+    """"early 2024" = Jan-Apr, "mid-2022" = May-Aug, "late 2023" = Sep-Dec."""
+    first, last = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
+    return f"{year}-{first:02d}/{year}-{last:02d}"
 
 
 def _unit_value(anchor: date, unit: str, step: int) -> str:

@@ -386,6 +386,8 @@ def _clause_times(trig: _Trigger, times: list[TimeRef]) -> list[TimeRef]:
     doc = verb.doc
     out = []
     for r in times:
+        if r.kind == "duration":
+            continue  # "for two years" says how long, not when
         span = doc.char_span(r.start, r.end, alignment_mode="expand")
         if span is None or span.root.i not in sub:
             continue
