@@ -79,7 +79,7 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
     if tok.pos_ == "VERB":
         if _non_factual(tok) or _light_verb_of_event_noun(tok, lex) or _embedded_in_event(tok, lex):
             return out
-        particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
+        particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent") and not _temporal(c)}
         objects = {o.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
                    for o in _through_quantifier(c)}
         objects |= {o.lemma_.lower() for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"}
@@ -108,6 +108,11 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
 
 QUANTIFIERS = {"number", "series", "range", "set", "couple", "lot", "host", "dozen", "handful", "pair", "package",
                "round", "batch", "wave"}
+
+
+def _temporal(prep: Token) -> bool:
+    """"for two years", "on Monday": a time phrase, not a pattern's preposition."""
+    return any(o.ent_type_ in ("DATE", "TIME") for o in prep.children if o.dep_ == "pobj")
 
 
 def _through_quantifier(tok: Token) -> list[Token]:
