@@ -25,6 +25,7 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 NUMBERS.update(a=1, an=1)
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+SCHEDULE_WORDS = {"schedule", "scheduled", "due", "set", "expect", "expected", "plan", "planned", "intend", "going"}
 PERIOD_NOUNS = {"presidency", "term", "administration", "tenure", "premiership", "rule", "government", "reign",
                 "mandate", "chancellorship"}
 ACTOR_LIKE = {"administration", "government", "rule"}  # periods only after "under", "during", ...
@@ -33,7 +34,7 @@ NEXT_WORDS = {"new", "next", "upcoming", "incoming", "coming", "forthcoming"}
 PREV_WORDS = {"previous", "last", "former", "past", "prior", "earlier"}
 CURRENT_WORDS = {"current", "present", "ongoing"}
 
-_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
+_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?"  # noqa: E501
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -42,17 +43,24 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?")),
     ("my", re.compile(rf"\b(?:(?P<part>early|mid|late)[- ])?{_MON}\s+(?:of\s+)?{_YEAR}\b")),
     ("m", re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ll]ate|[Ee]arly|[Mm]id-?|[Ee]nd of|[Ss]tart of)\s+{_MON}(?!\s*\d)(?!\s+of\s+\d)")),  # noqa: E501
-    ("y", re.compile(rf"\b(?:(?:in|by|until|of|during|before|after|from)\s+(?:(?P<part>early|mid|late)[- ])?|(?P<part2>[Ee]arly|[Mm]id|[Ll]ate)[- ]){_YEAR}\b")),  # noqa: E501
-    ("since_y", re.compile(rf"\b[Ss]ince\s+{_YEAR}\b")),
+    ("y", re.compile(rf"\b(?:(?:in|by|until|of|during|before|after|from)\s+(?:(?P<part>early|mid|late)[- ])?|(?P<part2>early|mid|late)[- ]){_YEAR}\b", re.I)),  # noqa: E501
     ("range_y", re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+(?P<y1>(?:19|20)\d\d)\s+(?:and|to|until|till|through)\s+(?P<y2>(?:19|20)\d\d)\b")),  # noqa: E501
-    ("range_m", re.compile(r"\b[Ff]rom\s+(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:to|until|till|through)\s+(?P<m2>January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(?P<year>(?:19|20)\d\d))?")),  # noqa: E501
+    ("range_m", re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:to|until|till|through|and)\s+(?P<m2>January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(?P<year>(?:19|20)\d\d))?")),  # noqa: E501
     ("half", re.compile(rf"\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+{_YEAR}\b", re.I)),
     ("quarter", re.compile(rf"\b(?:the\s+)?(?P<which>first|second|third|fourth)\s+quarter\s+of\s+{_YEAR}\b", re.I)),
     ("decade", re.compile(r"\b(?:the\s+)?(?P<cent>19|20)(?P<dec>\d)0s\b")),
     ("dmy_num", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
-    ("duration", re.compile(r"\b(?:for|over|lasting)\s+(?:the\s+(?:past|last|next)\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+(?P<unit>day|week|month|year)s?\b", re.I)),  # noqa: E501
-    ("duration_adj", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-(?P<unit>day|week|month|year)\b", re.I)),  # noqa: E501
-    ("rel_day", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
+    ("duration", re.compile(r"\b(?:for|over|lasting)\s+(?:the\s+(?:past|last|next)\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+(?P<unit>hour|day|week|month|year|decade)s?\b", re.I)),  # noqa: E501
+    ("duration_adj", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-(?P<unit>hour|day|week|month|year|decade)\b", re.I)),  # noqa: E501
+    ("rel_day", re.compile(r"\b(?P<word>(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|today|tomorrow|tonight))\b", re.I)),  # noqa: E501
+    ("part_rel", re.compile(r"\b(?P<part>early|mid|late)[- ](?P<which>last|next|this)\s+year\b", re.I)),
+    ("half_rel", re.compile(r"\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+(?P<rel>last|next|this)\s+year\b", re.I)),  # noqa: E501
+    ("quarter_rel", re.compile(r"\b(?:the\s+)?(?P<which>first|second|third|fourth)\s+quarter\s+of\s+(?P<rel>last|next|this)\s+year\b", re.I)),  # noqa: E501
+    ("range_md", re.compile(r"\b(?:[Bb]etween\s+|[Ff]rom\s+)?(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<d1>[0-3]?\d)\s*(?:-|–|and|to|until)\s*(?:(?P<m2>January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?P<d2>[0-3]?\d)\b(?:,?\s+(?P<year>(?:19|20)\d\d))?")),  # noqa: E501
+    ("range_dm", re.compile(r"\b(?:[Ff]rom\s+|[Bb]etween\s+)?(?P<d1>[0-3]?\d)\s+(?:to|and|-|–)\s+(?P<d2>[0-3]?\d)\s+(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(?P<year>(?:19|20)\d\d))?")),  # noqa: E501
+    ("range_my", re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<y1>(?:19|20)\d\d)\s+(?:to|and|until|through)\s+(?P<m2>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<y2>(?:19|20)\d\d)\b")),  # noqa: E501
+    ("range_yy", re.compile(r"\b(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)\d\d)\b")),
+    ("decade_short", re.compile(r"(?:\bthe\s+)?'(?P<dec>\d)0s\b")),
     ("rel_unit", re.compile(r"\b(?P<which>last|next|this|past|coming)\s+(?P<unit>week|month|year)\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),  # noqa: E501
     ("weekday", re.compile(r"\b(?:(?P<which>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),  # noqa: E501
@@ -70,12 +78,58 @@ def find_times(doc: Doc, published: date, kb: KnowledgeBase,
         found.append(dateline)
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
+            if kind == "weekday" and _in_a_name(doc, m.start("wd")):
+                continue  # "The Sunday Times", "Good Friday Agreement", "a Friday prayer leader"
             value = _calendar_value(kind, m, published, _is_future(doc, m.start()))
             if value:
                 found.append(TimeRef(m.start(), m.end(), m.group(0), value,
                                      "duration" if kind.startswith("duration") else "date"))
+    found += _bare_years(doc, found)
     found += _periods(doc, published, kb, person_at)
-    return _without_overlaps(found)
+    return [_since(r, text, published) for r in _without_overlaps(found)]
+
+
+def _in_a_name(doc: Doc, char: int) -> bool:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    tok = span[0] if span is not None else None
+    if tok is None:
+        return False
+    if tok.ent_type_ in ("ORG", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PERSON", "NORP"):
+        return True
+    return tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and \
+        tok.head.lemma_.lower() not in ("morning", "afternoon", "evening", "night")
+
+
+def _bare_years(doc: Doc, found: list[TimeRef]) -> list[TimeRef]:
+    """"In 1991, ...", "the 2022 invasion": a year the parser reads as a date."""
+    out = []
+    for tok in doc:
+        if len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) <= 2099 and \
+                tok.ent_type_ == "DATE" and not any(r.start <= tok.idx < r.end for r in found) and \
+                not _a_count_or_number(tok):
+            out.append(TimeRef(tok.idx, tok.idx + 4, tok.text, tok.text, "date"))
+    return out
+
+
+def _a_count_or_number(tok: Token) -> bool:
+    """"2000 soldiers", "Resolution 1973": a number, not a year."""
+    if tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS"):
+        return True
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    return prev is not None and prev.is_title and prev.pos_ in ("NOUN", "PROPN") and not prev.is_sent_start
+
+
+def _since(ref: TimeRef, text: str, published: date) -> TimeRef:
+    """"since March", "since the 1990s": from the start of that time to publication."""
+    if ref.kind not in ("date", "dateline") or ref.kind == "dateline":
+        return ref
+    before = text[max(0, ref.start - 6):ref.start]
+    own = ref.text.lower().startswith("since ")
+    if not own and before.lower() != "since ":
+        return ref
+    first = ref.value.split("/")[0]
+    start = ref.start if own else ref.start - 6
+    return TimeRef(start, ref.end, text[start:ref.end], f"{first}/{published.isoformat()}", "date")
 
 
 def _without_overlaps(refs: list[TimeRef]) -> list[TimeRef]:
@@ -113,7 +167,8 @@ def _month(name: str) -> int:
 
 def _past_date(published: date, month: int, day: int, future: bool) -> str | None:
     """A year-less date: the latest one on or before publication (the next one if future)."""
-    for year in ((published.year, published.year + 1) if future else (published.year, published.year - 1)):
+    years = range(published.year, published.year + 9) if future else range(published.year, published.year - 9, -1)
+    for year in years:
         try:
             d = date(year, month, day)
         except ValueError:
@@ -143,8 +198,6 @@ def _calendar_value(kind: str, m: re.Match, published: date, future: bool) -> st
         if kind == "y":
             part = (g.get("part") or g.get("part2") or "").lower()
             return _part_of_year(int(g["year"]), part) if part else g["year"]
-        if kind == "since_y":
-            return f"{g['year']}/{published.isoformat()}"
         if kind == "range_y":
             return f"{g['y1']}/{g['y2']}" if g["y1"] <= g["y2"] else None
         if kind == "range_m":
@@ -165,12 +218,46 @@ def _calendar_value(kind: str, m: re.Match, published: date, future: bool) -> st
             return date(int(g["year"]), int(g["m"]), int(g["day"])).isoformat()
         if kind.startswith("duration"):
             n = g["n"].lower()
-            count = 1 if n in ("a", "an") else NUMBERS.get(n) or int(n)
-            return f"P{count}{g['unit'][0].upper()}"
+            count = NUMBERS.get(n) or int(n)
+            unit = g["unit"].lower()
+            if unit == "hour":
+                return f"PT{count}H"
+            if unit == "decade":
+                return f"P{10 * count}Y"
+            return f"P{count}{unit[0].upper()}"
+        if kind in ("part_rel", "half_rel", "quarter_rel"):
+            rel = (g.get("rel") or g.get("which")).lower()
+            y = published.year + {"last": -1, "next": 1}.get(rel, 0)
+            if kind == "part_rel":
+                return _part_of_year(y, g["part"].lower())
+            if kind == "half_rel":
+                return f"{y}-01/{y}-06" if g["which"].lower() == "first" else f"{y}-07/{y}-12"
+            q = ["first", "second", "third", "fourth"].index(g["which"].lower())
+            return f"{y}-{3 * q + 1:02d}/{y}-{3 * q + 3:02d}"
+        if kind in ("range_md", "range_dm"):
+            m1 = _month(g["m1"])
+            m2 = _month(g.get("m2") or g["m1"])
+            end = (date(int(g["year"]), m2, int(g["d2"])).isoformat() if g.get("year")
+                   else _past_date(published, m2, int(g["d2"]), future))
+            if end is None:
+                return None
+            e = date.fromisoformat(end)
+            start = date(e.year - (m1 > m2), m1, int(g["d1"]))
+            return f"{start.isoformat()}/{end}" if start <= e else None
+        if kind == "range_my":
+            return f"{int(g['y1']):04d}-{_month(g['m1']):02d}/{int(g['y2']):04d}-{_month(g['m2']):02d}"
+        if kind == "range_yy":
+            return f"{g['y1']}/{g['y2']}" if g["y1"] < g["y2"] else None
+        if kind == "decade_short":
+            return f"19{g['dec']}0/19{g['dec']}9"
     except (ValueError, KeyError):
         return None
     if kind == "rel_day":
-        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["word"].lower()]
+        word = " ".join(g["word"].lower().split())
+        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "the day before yesterday": -2,
+                 "the day after tomorrow": 2}.get(word)
+        if shift is None:
+            return None
         return (published + timedelta(days=shift)).isoformat()
     if kind in ("rel_unit", "this_year"):
         which = (g.get("which") or "this").lower()
@@ -193,7 +280,9 @@ def _calendar_value(kind: str, m: re.Match, published: date, future: bool) -> st
         which = (g.get("which") or "").lower()
         delta = (published.weekday() - target) % 7
         if which == "next" or (future and which != "last"):
-            ahead = (target - published.weekday()) % 7 or 7
+            ahead = (target - published.weekday()) % 7
+            if which == "next" and ahead == 0:
+                ahead = 7
             return (published + timedelta(days=ahead)).isoformat()
         if which == "last" and delta == 0:
             delta = 7
@@ -224,9 +313,14 @@ def _is_future(doc: Doc, char: int) -> bool:
     verb = span.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    if any(c.lower_ in ("will", "shall", "'ll") for c in verb.children):
+    chain = [verb]
+    while chain[-1].dep_ in ("xcomp", "conj", "advcl") and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    if any(c.lower_ in ("will", "shall", "'ll") for v in chain for c in v.children):
         return True
-    # a schedule in the present ("the tournament starts on June 30", "is due to open")
+    if any(v.lemma_.lower() in SCHEDULE_WORDS for v in chain[1:]):
+        return True  # "is scheduled to visit", "are due to take effect"
+    # a schedule in the present ("the tournament starts on June 30")
     return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
