@@ -79,15 +79,17 @@ def _matchers(kb: KnowledgeBase) -> tuple[PhraseMatcher, PhraseMatcher]:
     names = PhraseMatcher(nlp.vocab, attr="ORTH")
     groups = {
         "COUNTRY": kb.country_forms, "DEMONYM": kb.demonym_forms, "CAPITAL": kb.capital_forms,
-        "ORG": kb.org_forms, "PERSON": {form: canon for canon in kb.people for form in [canon]},
+        "ORG": kb.org_forms, "PERSON": {canon: canon for canon in kb.curated},
     }
     for label, forms in groups.items():
         for form, value in forms.items():
             variants = {form, form.upper()} if form.istitle() and len(form) > 4 else {form}
             names.add(f"{label}|{value}", [nlp.make_doc(v) for v in variants])
+    # generated historical people (thousands) are found through the NER spans and kb.person()
     aliases = {}
     for folded, canon in kb.person_forms.items():
-        aliases.setdefault(canon, set()).add(folded)
+        if canon in kb.curated:
+            aliases.setdefault(canon, set()).add(folded)
     for canon, forms in aliases.items():
         names.add(f"PERSON|{canon}", [nlp.make_doc(f.title()) for f in forms])
     roles = PhraseMatcher(nlp.vocab, attr="LOWER")

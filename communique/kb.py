@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data"
+PHOENIX_UNTIL = date(2015, 1, 1)
 
 
 def read_rows(name: str, folders: tuple[Path, ...] = ()) -> Iterator[dict[str, str]]:
@@ -106,6 +107,7 @@ class KnowledgeBase:
         self.person_forms: dict[str, str] = {}  # folded full name or alias -> canonical
         self.surnames: dict[str, set[str]] = defaultdict(set)
         self.roles: dict[str, RoleTerm] = {}
+        self.curated: set[str] = set()  # people from the curated file, preferred over generated ones
         self._load(folders)
 
     def _load(self, folders: tuple[Path, ...]) -> None:
@@ -125,14 +127,17 @@ class KnowledgeBase:
             self.orgs[o.code] = o
             for form in (o.name, *o.aliases):
                 self.org_forms[form] = o.code
-        curated: set[str] = set()
         for r in (*read_rows("people.csv", folders), *read_rows("people_phoenix.csv", folders)):
-            if r.get("source") == "Phoenix" and r["name"] in curated:
+            generated = r.get("source") == "Phoenix"
+            if generated and r["name"] in self.curated:
                 continue  # curated rows win over the generated historical ones
-            if r.get("source") != "Phoenix":
-                curated.add(r["name"])
+            if not generated:
+                self.curated.add(r["name"])
+            start, end = _date(r.get("start", "")), _date(r.get("end", ""))
+            if generated and start and not end:
+                end = PHOENIX_UNTIL  # the dictionary stops here: "from 2010" is not "still in office"
             p = PersonRole(r["name"], r["country"], tuple(split(r.get("sector", ""))), r.get("role", ""),
-                           _date(r.get("start", "")), _date(r.get("end", "")), _date(r.get("scheduled_end", "")))
+                           start, end, _date(r.get("scheduled_end", "")))
             self.people[p.name].append(p)
             for form in (p.name, *split(r.get("aliases", ""))):
                 self.person_forms[fold(form)] = p.name
@@ -150,7 +155,7 @@ class KnowledgeBase:
 
     def by_surname(self, surname: str, when: date | None = None) -> str | None:
         """The one known person with this surname (preferring one in office at ``when``)."""
-        names = self.surnames.get(fold(surname), set())
+        names = self._prefer_curated(self.surnames.get(fold(surname), set()))
         if len(names) == 1:
             return next(iter(names))
         if when is not None:
@@ -161,9 +166,12 @@ class KnowledgeBase:
 
     def in_office_by_surname(self, surname: str, when: date) -> str | None:
         """The one person of this surname who held an office on that date."""
-        names = self.surnames.get(fold(surname), set())
+        names = self._prefer_curated(self.surnames.get(fold(surname), set()))
         active = [n for n in names if any(p.active(when) and p.sector and "GOV" in p.sector for p in self.people[n])]
         return active[0] if len(active) == 1 else None
+
+    def _prefer_curated(self, names: set[str]) -> set[str]:
+        return (names & self.curated) or names
 
     def role_at(self, name: str, when: date) -> PersonRole | None:
         """The person's role on a date; else their latest role before it; else the first one."""

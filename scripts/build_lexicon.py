@@ -104,6 +104,11 @@ CAMEO_02X = {
 # ending sanctions, easing curfews and boycotts, ceasefires").
 CAMEO_02X_MODE_OVERRIDE = {"025": ("yield", "")}
 
+# Where CAMEO2PLOVER-2021 contradicts the PLOVER manual's own definitions, the manual wins.
+# SANCTION: "All reductions in existing, routine, or cooperative relations" (formal sanctions are
+# the central case, and PLOVER's gold records label "imposed sanctions" SANCTION).
+MANUAL_OVERRIDE = {"163": ("SANCTION", "", "economic")}
+
 # CAMEO codes used by the verb dictionary (or by CAMEO) but absent from CAMEO2PLOVER-2021.
 CAMEO_EXTRA = {
     "176": ("COERCE", "cyber", "cyber",
@@ -239,6 +244,10 @@ def build_cameo_plover(ref: Path) -> tuple[list[dict], list[str]]:
         mode, context = CAMEO_02X_MODE_OVERRIDE.get(code, (base["mode"], base["context"]))
         rows[code] = {"cameo": code, "plover": "REQUEST", "mode": mode, "context": context,
                       "description": f"{desc} (not in CAMEO2PLOVER-2021: REQUEST, mode/context as {mirror})"}
+    for code, (plover, mode, context) in MANUAL_OVERRIDE.items():
+        rows[code] = {**rows[code], "plover": plover, "mode": mode, "context": context,
+                      "description": rows[code]["description"] + f" (CAMEO2PLOVER-2021 has COERCE; the PLOVER "
+                      f"manual defines {plover} to include it)"}
     for code, (plover, mode, context, desc) in CAMEO_EXTRA.items():
         if code not in rows:
             rows[code] = {"cameo": code, "plover": plover, "mode": mode, "context": context,
