@@ -184,10 +184,10 @@ class KnowledgeBase:
 
     def office_terms(self, name: str,
                      roles: tuple[str, ...] = ("head_of_state", "head_of_government")) -> list[PersonRole]:
-        """The person's terms in the given offices, oldest first."""
+        """The person's terms in one of the given offices (the latest one held), oldest first."""
         terms = [p for p in self.people.get(name, []) if p.role in roles and p.start]
-        first_role = terms[0].role if terms else None
-        return [p for p in terms if p.role == first_role]
+        latest_role = terms[-1].role if terms else None
+        return [p for p in terms if p.role == latest_role]
 
     def holder(self, country: str, role: str, when: date) -> str | None:
         """Who held an office (``head_of_state`` ...) in a country on a date."""

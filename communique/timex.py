@@ -86,6 +86,7 @@ def find_times(doc: Doc, published: date, kb: KnowledgeBase,
                                      "duration" if kind.startswith("duration") else "date"))
     found += _bare_years(doc, found)
     found += _periods(doc, published, kb, person_at)
+    found += _since_taking_office(doc, published, kb, person_at)
     return [_since(r, text, published) for r in _without_overlaps(found)]
 
 
@@ -377,6 +378,37 @@ def _office(noun: Token, kb: KnowledgeBase, last: Token) -> tuple[tuple[str, ...
     return None, last
 
 
+TAKING_OFFICE = {("come", "power"), ("take", "office"), ("take", "power"), ("assume", "office"),
+                 ("assume", "power"), ("become", "president"), ("become", "prime minister"), ("become", "chancellor"),
+                 ("become", "leader"), ("take", "over"), ("return", "power"), ("seize", "power")}
+
+
+def _since_taking_office(doc: Doc, published: date, kb: KnowledgeBase, person_at) -> list[TimeRef]:
+    """"since Aliyev came to power": from the start of the holder's unbroken time in office."""
+    out = []
+    for mark in (t for t in doc if t.lower_ == "since" and t.dep_ == "mark"):
+        verb = mark.head
+        words = {c.lemma_.lower() for c in verb.subtree if c.i > verb.i and c.pos_ in ("NOUN", "ADP", "PROPN")}
+        words |= {" ".join(t.lower_ for t in c.subtree) for c in verb.children if c.dep_ in ("attr", "dobj")}
+        if not any(v == verb.lemma_.lower() and w in words for v, w in TAKING_OFFICE):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        holder = person_at(subj) if subj is not None else None
+        terms = kb.office_terms(holder.name) if holder is not None and holder.name else []
+        begun = [t for t in terms if t.start <= published]
+        if not begun:
+            continue
+        start = begun[-1].start
+        for earlier in reversed(begun[:-1]):  # consecutive terms are one tenure
+            if earlier.end and (start - earlier.end).days <= 1:
+                start = earlier.start
+        end = max(verb.subtree, key=lambda t: t.i)
+        span = doc[mark.i:end.i + 1]
+        out.append(TimeRef(span.start_char, span.end_char, span.text, f"{start.isoformat()}/{published.isoformat()}",
+                           "period"))
+    return out
+
+
 def _leftmost(tok: Token) -> Token:
     return min(tok.subtree, key=lambda t: t.i)
 
@@ -390,9 +422,9 @@ def _person_in(tok: Token, person_at) -> Actor | None:
 
 
 def _terms(kb: KnowledgeBase, name: str, noun: str) -> list[PersonRole]:
-    if noun in ("premiership",):
-        return kb.office_terms(name, ("head_of_government",))
-    return kb.office_terms(name)
+    office = {"premiership": ("head_of_government",), "chancellorship": ("head_of_government",),
+              "presidency": ("head_of_state",), "reign": ("head_of_state",)}.get(noun)
+    return (kb.office_terms(name, office) if office else []) or kb.office_terms(name)
 
 
 def _pick_term(terms: list[PersonRole], words: set[str], published: date) -> PersonRole | None:

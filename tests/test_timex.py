@@ -31,6 +31,8 @@ def test_dateline_is_the_filing_date(extract):
     ("During the first presidency of Donald Trump, trade grew.", "2024-11-28", "2017-01-20/2021-01-20"),
     ("Trump's second presidential term may change that.", "2024-11-28", "2025-01-20/2029-01-20"),
     ("Under the Obama administration, ties improved.", "2020-01-01", "2009-01-20/2017-01-20"),
+    ("Relations have improved since Aliyev came to power.", "2024-11-28", "2003-10-31/2024-11-28"),
+    ("During Erdoğan's first term as prime minister, trade grew.", "2025-05-27", "2003-03-14/2014-08-28"),
 ])
 def test_periods_from_terms_of_office(extract, text, published, value):
     assert value in {t.value for t in extract(text, published).times if t.kind == "period"}
