@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from .kb import KnowledgeBase, fold
+from .kb import KnowledgeBase, fold, surname
 from .model import Actor, Article, Mention
 from .nlp import load_nlp
 
@@ -41,8 +41,10 @@ class DocActors:
     mentions: list[Mention] = field(default_factory=list)
     by_token: dict[int, Mention] = field(default_factory=dict)
     dateline_country: str | None = None
+    main_country: str | None = None  # the country the text names most, for people with no other cue
     roles: dict[str, str] = field(default_factory=dict)  # actor key -> role words seen in text
     plural: dict[int, list[Actor]] = field(default_factory=dict)  # "the two countries" -> both
+    head_end: int = 0  # where a wire dateline ends
 
     def add(self, span: Span, actor: Actor, how: str) -> Mention:
         m = Mention(span.start_char, span.end_char, span.text, actor, how)
@@ -61,6 +63,9 @@ class DocActors:
             return m
         if head.dep_ == "appos" and head.head.i in self.by_token:
             return self.at(head.head)  # "Nawrocki, a historian backed by ..."
+        if head.idx < self.head_end:  # the parser made the dateline the subject's head
+            return next((self.by_token[t.i] for t in head.subtree if t.idx >= self.head_end and t.i in self.by_token),
+                        None)
         # look only inside the noun phrase proper: modifiers, not clauses or prepositions
         frontier = [head]
         while frontier:
@@ -111,8 +116,12 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
         [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in role_matcher(doc)])}
     person_roles = {t.i for s in role_spans.values() if kb.roles[s.text.lower()].kind == "person" for t in s}
     spans = _name_spans(doc, names, person_roles)
+    out.main_country = _main_country([s for s in spans.values() if s.label_.split("|")[0] in PLACE_LABELS])
     sweep = _Sweep(doc, article.published, kb, out, role_spans, quoted)
+    head_end = out.head_end = dateline_end(article.text)
     i = 0
+    while i < len(doc) and doc[i].idx < head_end:  # "NEW DELHI, India, Sept 10 (Reuters) -" names no actor
+        i += 1
     while i < len(doc):
         if i in spans:
             span = spans[i]
@@ -144,6 +153,31 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
         i += 1
     sweep.resolve_deferred()
     return out
+
+
+DATELINE_SPAN = re.compile(
+    r"\A\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,40}?)?"
+    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]+day))?"
+    r"\.?\s*(?:\([^)]{1,40}\)\s*)?(?:[-—–]\s+|(?<=\d)\.\s+|(?<=day)\.\s+)")
+PLACE_LABELS = {"COUNTRY", "DEMONYM", "CAPITAL"}
+
+
+def dateline_end(text: str) -> int:
+    """Where a wire dateline ("BAKU, Azerbaijan, November 28. ", "CANBERRA — ") ends, else 0."""
+    m = DATELINE_SPAN.match(text)
+    return m.end() if m else 0
+
+
+def _main_country(places: list[Span]) -> str | None:
+    """The country named most often (names, demonyms, capitals), if one stands out."""
+    counts: dict[str, int] = {}
+    for s in places:
+        code = s.label_.split("|", 1)[1]
+        counts[code] = counts.get(code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def dateline_country(text: str, kb: KnowledgeBase) -> str | None:
@@ -191,11 +225,25 @@ def _name_spans(doc: Doc, names: PhraseMatcher, person_roles: set[int]) -> dict[
             titled = titled or start in person_roles
             start += 1
         end = ent.end
+        of = next((k for k in range(start, end) if doc[k].lower_ in ("of", "from")), None)
+        if titled and of is not None:
+            end = of  # "economist Mamadou Ndiaye of Cheikh Anta Diop University"
         while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
             end -= 1
         if end > start and all(t.pos_ == "PROPN" for t in doc[start:end]):
             label = "PERSON" if titled and end - start <= 4 else ent.label_
             found.append(Span(doc, start, end, label=f"NER|{label}"))
+    covered = {t.i for s in found for t in s}
+    for i in sorted(person_roles):
+        j = i + 1
+        if j in person_roles or j in covered or j >= len(doc):
+            continue
+        k = j
+        while k < len(doc) and k - j < 5 and (doc[k].pos_ == "PROPN" or (doc[k].text == "-" and k + 1 < len(doc)
+                                                                           and doc[k + 1].pos_ == "PROPN")):
+            k += 1
+        if k - j >= 2 or (k - j == 1 and doc[j].ent_type_ == "PERSON"):
+            found.append(Span(doc, j, k, label="NER|PERSON"))  # "activist Jean-Robert Pierre"
     return {s.start: s for s in _longest(found)}
 
 
@@ -248,19 +296,21 @@ class _Sweep:
         return len(span) == 1 and (span.text in self.surnames or self.kb.by_surname(span.text, self.when) is not None)
 
     def person(self, span: Span, canon: str | None, how: str) -> None:
-        title = self._title(span)
-        role_term, title_country = title
+        role_term, title_country, title_igo = self._title(span)
         if canon:
             role = self.kb.role_at(canon, self.when)
             country = role.country if role else title_country
             sector = role.sector if role else ()
-            actor = Actor(f"person:{fold(canon)}", canon, country, sector, "person", role.role if role else role_term)
+            igo = (role.igo if role else None) or (title_igo if country == "IGO" else None)
+            actor = Actor(f"person:{fold(canon)}", canon, country, sector, "person",
+                          role.role if role else role_term, igo)
         else:
             name = span.text
             sector_term = self.kb.roles.get(role_term or "")
-            country = title_country or self.out.dateline_country
+            country = title_country or self.out.dateline_country or self.out.main_country
             sector = (sector_term.sector,) if sector_term and sector_term.sector else ()
-            actor = Actor(f"person:{fold(name)}", name, country, sector, "person", role_term)
+            actor = Actor(f"person:{fold(name)}", name, country, sector, "person", role_term,
+                          title_igo if country == "IGO" else None)
         if len(span) == 1 and span.text in self.surnames:
             actor = self.surnames[span.text]
         self.out.add(span, actor, how)
@@ -268,7 +318,7 @@ class _Sweep:
             self.out.roles.setdefault(actor.key, role_term)
         if actor.name:
             self.surnames.setdefault(surname(actor.name, actor.country), actor)
-        self.persons.append((span.start, actor, role_term or self.out.roles.get(actor.key)))
+        self.persons.append((span.root.i, actor, role_term or self.out.roles.get(actor.key)))
 
     def organization(self, span: Span) -> None:
         """An organisation the KB does not know; "Ukraine's Foreign Ministry" is the state's."""
@@ -286,10 +336,10 @@ class _Sweep:
             return
         self.out.add(span, Actor(f"org:{fold(span.text)}", span.text, country, (), "organization"), "ner")
 
-    def _title(self, span: Span) -> tuple[str | None, str | None]:
+    def _title(self, span: Span) -> tuple[str | None, str | None, str | None]:
         """Role words and country given before a name ("EU foreign policy chief Kaja Kallas"),
         in apposition to it, or by "of <country>" ("Jannik Sinner of Italy")."""
-        doc, role, country = self.doc, None, None
+        doc, role, country, igo = self.doc, None, None, None
         head = span.root
         left = sorted((t for t in head.subtree if t.i < span.start and t.sent == span.sent), key=lambda t: t.i)
         i = span.start - 1
@@ -299,6 +349,7 @@ class _Sweep:
             m = self.out.at(tok)
             if m is not None and m.actor.country and m.actor.kind in ("country", "organization"):
                 country = country or m.actor.country
+                igo = igo or m.actor.igo
         roles = [s for s in self.role_spans.values() if i + 1 <= s.start and s.end <= span.start]
         if roles:
             role = roles[-1].text.lower()
@@ -313,11 +364,15 @@ class _Sweep:
             if child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 for obj in child.children:
                     country = country or self.kb.country_forms.get(obj.text)
-        if head.dep_ == "appos":
+        if head.dep_ == "appos":  # "another Mexican economist, Lucía Ferrer,"
             for s in self.role_spans.values():
                 if head.head in s:
                     role = role or s.text.lower()
-        return role, country
+            for c in head.head.children:
+                m = self.out.at(c) if c.dep_ in ("amod", "compound", "poss") else None
+                if m is not None and m.actor.kind == "country":
+                    country = country or m.actor.country
+        return role, country, igo
 
     # -- descriptions and pronouns ----------------------------------------
     def role_phrase(self, span: Span) -> int | None:
@@ -329,6 +384,8 @@ class _Sweep:
         nxt = self.doc[span.end] if span.end < len(self.doc) else None
         if nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PERSON"):
             return None  # a title before a name: handled with the name
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in span.root.children):
+            return None  # "another Mexican economist, Lucía Ferrer,": the name carries it
         first = span[0]
         left = self.doc[first.i - 1] if first.i > 0 else None
         country = None
@@ -513,7 +570,7 @@ class _Sweep:
         if tok.dep_ in ("nsubj", "nsubjpass"):
             for i, a in reversed(persons):
                 t = self.doc[i]
-                if t.sent != sent and t.dep_ in ("nsubj", "nsubjpass", "compound"):
+                if t.sent != sent and t.dep_ in ("nsubj", "nsubjpass"):
                     return a
         return persons[-1][1]
 
@@ -546,15 +603,6 @@ def _clause_subject(tok: Token) -> Token | None:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return c
     return None
-
-
-FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM", "MNG"}
-
-
-def surname(name: str, country: str | None) -> str:
-    """The family name: first in Chinese, Korean, Vietnamese names; last elsewhere."""
-    parts = name.split()
-    return parts[0] if country in FAMILY_NAME_FIRST and len(parts) > 1 else parts[-1]
 
 
 def country_actor(code: str, kb: KnowledgeBase) -> Actor:

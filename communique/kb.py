@@ -44,6 +44,16 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower().replace("’", "'").strip()
 
 
+FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM", "MNG"}
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def surname(name: str, country: str | None) -> str:
+    """The family name: first in Chinese, Korean, Vietnamese names; else last, before Jr./III."""
+    parts = [p for p in name.split() if p.lower().strip(",") not in NAME_SUFFIXES] or name.split()
+    return parts[0] if country in FAMILY_NAME_FIRST and len(parts) > 1 else parts[-1]
+
+
 def _date(value: str) -> date | None:
     try:
         return date.fromisoformat(value) if value else None
@@ -80,6 +90,7 @@ class PersonRole:
     start: date | None
     end: date | None
     scheduled_end: date | None = None
+    igo: str | None = None
 
     def active(self, when: date) -> bool:
         return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
@@ -137,11 +148,11 @@ class KnowledgeBase:
             if generated and start and not end:
                 end = PHOENIX_UNTIL  # the dictionary stops here: "from 2010" is not "still in office"
             p = PersonRole(r["name"], r["country"], tuple(split(r.get("sector", ""))), r.get("role", ""),
-                           start, end, _date(r.get("scheduled_end", "")))
+                           start, end, _date(r.get("scheduled_end", "")), r.get("igo") or None)
             self.people[p.name].append(p)
             for form in (p.name, *split(r.get("aliases", ""))):
                 self.person_forms[fold(form)] = p.name
-            self.surnames[fold(p.name.split()[-1])].add(p.name)
+            self.surnames[fold(surname(p.name, p.country))].add(p.name)
         for rows in self.people.values():
             rows.sort(key=lambda p: p.start or date.min)
         for r in read_rows("roles.csv", folders):

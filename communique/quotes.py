@@ -82,21 +82,23 @@ def _opener_at(text: str, i: int) -> str | None:
         return ch
     if ch == '"' and (prev.isspace() or prev in "([—–-:,") and not nxt.isspace():
         return ch
-    if ch == "‘" and (prev.isspace() or prev in "([—–") and nxt.isalnum():
+    if ch in "‘'" and (prev.isspace() or prev in "([—–") and nxt.isalpha():
         return ch
     return None
 
 
 def _find_close(text: str, j: int, opener: str) -> tuple[int, int] | None:
-    n = len(text)
+    n, i = len(text), j
     while j < n:
         ch = text[j]
         if text.startswith("''", j) and opener == "``":
             return j, 2
         nxt = text[j + 1] if j + 1 < n else " "
-        if opener == "‘":
-            if ch == "’" and not nxt.isalnum():
+        if opener in "‘'":
+            if ch in "’'" and not nxt.isalnum() and text[j - 1] not in " \n":
                 return j, 1
+            if text.startswith("\n\n", j) or j - i > 300:
+                return None  # single marks never run over paragraphs: an apostrophe, not a quote
         elif ch in "”»" or (ch == '"' and (not nxt.isalnum())) or (ch == "“" and opener == "„"):
             return j, 1
         j += 1
@@ -188,6 +190,8 @@ def _subject(verb: Token) -> Token | None:
             return c
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head)  # "rejected the accusations, saying that ..."
+    if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
+        return _subject(verb.head.head)  # "was quoted as saying"
     return None
 
 
@@ -209,8 +213,21 @@ def _speaker(doc: Doc, actors: DocActors, subj: Token | None, prev: Quote | None
     if m is None:
         if subj.pos_ == "PRON" and prev is not None:
             return prev.speaker, None  # "he said" after a quote continues its speaker
-        return None, None
+        return _body_of(actors, subj), None
     return m.actor, None
+
+
+def _body_of(actors: DocActors, subj: Token) -> Actor | None:
+    """"the office of President X", "the press service of the Uzbek leader": X's state."""
+    for prep in subj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                m = actors.of_phrase(obj)
+                if m is not None and m.actor.country:
+                    if m.actor.kind == "person" and m.actor.country not in ("IGO", "NGO"):
+                        return Actor(f"group:{m.actor.country}:GOV", None, m.actor.country, ("GOV",), "group")
+                    return m.actor
+    return None
 
 
 def _document_author(doc: Doc, actors: DocActors, noun: Token) -> tuple[Actor | None, Actor | None]:
@@ -231,6 +248,10 @@ def _document_author(doc: Doc, actors: DocActors, noun: Token) -> tuple[Actor | 
             author = m.actor if m else None
         if author is not None:
             return author, _to_whom(actors, t)
+    # a statement with no named sender: the latest state body or organisation named before it
+    for m in reversed([m for m in actors.mentions if m.end <= noun.idx]):
+        if m.actor.kind in ("group", "organization") and m.actor.country and "GOV" in m.actor.sector:
+            return m.actor, None
     return None, None
 
 
@@ -298,11 +319,11 @@ def _reported(doc: Doc, actors: DocActors, inside: list[tuple[int, int]], direct
             content = next((c for c in tok.children if c.dep_ in ("ccomp",)), None)
             if content is None:
                 content = _fronted_clause(tok)
-            if content is None or in_direct(content):
+            if content is None:
                 continue
             span = _clause_span(content)
             if span is None or any(a <= span.start_char < b for a, b in inside):
-                continue
+                continue  # the clause starts inside a direct quote: that quote has it
             subj = _subject(tok)
             speaker = None
             if subj is not None and subj.lower_ not in ("it", "this", "there"):
