@@ -20,6 +20,7 @@ from .model import Actor, Article, Mention
 from .nlp import load_nlp
 
 STATE_PRONOUNS = {"it", "its", "itself"}
+SUBJ_OBJ = ("nsubj", "nsubjpass", "dobj", "pobj")
 PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 NP_INNER = ("compound", "poss", "appos", "nmod", "amod", "flat")
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -64,8 +65,8 @@ class DocActors:
         if head.dep_ == "appos" and head.head.i in self.by_token:
             return self.at(head.head)  # "Nawrocki, a historian backed by ..."
         if head.idx < self.head_end:  # the parser made the dateline the subject's head
-            return next((self.by_token[t.i] for t in head.subtree if t.idx >= self.head_end and t.i in self.by_token),
-                        None)
+            after = [self.by_token[t.i] for t in head.sent if t.idx >= self.head_end and t.i in self.by_token]
+            return next((m for m in after if m.actor.kind == "person"), after[0] if after else None)
         # look only inside the noun phrase proper: modifiers, not clauses or prepositions
         frontier = [head]
         while frontier:
@@ -144,6 +145,11 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
             sweep.state_pronoun(tok)
         elif tok.lower_ in PLURAL_PRONOUNS and tok.pos_ == "PRON":
             sweep.plural_pronoun(tok)
+        elif i in out.by_token and out.by_token[i].how == "demonym" and tok.dep_ in SUBJ_OBJ \
+                and any(c.lower_ == "the" for c in tok.children) and tok.tag_ in ("NN", "NNP", "JJ"):
+            actor = sweep.person_of_country(out.by_token[i].actor.country)  # "the Italian said"
+            if actor is not None:
+                out.add(doc[i - 1:i + 1], actor, "role")
         elif tok.pos_ == "PROPN" and tok.text in sweep.surnames and i not in out.by_token:
             out.add(doc[i:i + 1], sweep.surnames[tok.text], "surname")
         elif tok.pos_ == "PROPN" and i not in out.by_token and tok.ent_type_ in ("", "PERSON", "ORG", "NORP"):
@@ -152,6 +158,10 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
                 sweep.person(doc[i:i + 1], canon, "surname")
         i += 1
     sweep.resolve_deferred()
+    for tok in doc:  # a headline's "Carney" before the story introduces "Mark Carney"
+        if tok.i not in out.by_token and tok.is_title and tok.text in sweep.surnames and tok.idx >= head_end:
+            out.add(doc[tok.i:tok.i + 1], sweep.surnames[tok.text], "surname")
+    out.mentions.sort(key=lambda m: m.start)
     return out
 
 
@@ -230,6 +240,7 @@ def _name_spans(doc: Doc, names: PhraseMatcher, person_roles: set[int]) -> dict[
             end = of  # "economist Mamadou Ndiaye of Cheikh Anta Diop University"
         while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
             end -= 1
+        titled = titled or (start - 1) in person_roles  # "economist Rodrigo Elizalde" tagged ORG
         if end > start and all(t.pos_ == "PROPN" for t in doc[start:end]):
             label = "PERSON" if titled and end - start <= 4 else ent.label_
             found.append(Span(doc, start, end, label=f"NER|{label}"))
@@ -342,8 +353,12 @@ class _Sweep:
         doc, role, country, igo = self.doc, None, None, None
         head = span.root
         left = sorted((t for t in head.subtree if t.i < span.start and t.sent == span.sent), key=lambda t: t.i)
+        role_tokens = {t.i for s in self.role_spans.values() if self.kb.roles[s.text.lower()].kind == "person"
+                       for t in s}
         i = span.start - 1
-        while i >= 0 and doc[i].sent == span.sent and (doc[i] in left or doc[i].lower_ in TITLE_WORDS):
+        while i >= 0 and doc[i].sent == span.sent and (doc[i] in left or doc[i].lower_ in TITLE_WORDS
+                                                        or i in role_tokens or (self.out.at(doc[i]) is not None and
+                                                                                self.out.at(doc[i]).how == "demonym")):
             i -= 1
         for tok in doc[i + 1:span.start]:
             m = self.out.at(tok)
@@ -473,6 +488,9 @@ class _Sweep:
                         return m.actor.country
         return None
 
+    def person_of_country(self, country: str | None) -> Actor | None:
+        return next((a for _, a, _ in reversed(self.persons) if a.country == country), None)
+
     def _antecedent(self, term, country: str | None = None) -> Actor | None:
         """The latest person a description fits: same role words, else same office or field."""
         wanted = HEAD_OF_ROLES.get(term.head_of or "", ())
@@ -485,8 +503,10 @@ class _Sweep:
         for actor, _ in candidates:
             if term.sector and term.sector != "GOV" and term.sector in actor.sector:
                 return actor  # "the expert" after "political scientist X"
-            if country and term.sector == "GOV" and not term.head_of and actor.role in LEADER_ROLES:
-                return actor  # "the Uzbek leader"
+            led = self.kb.roles.get(actor.role or "")
+            if country and term.sector == "GOV" and not term.head_of and \
+                    (actor.role in LEADER_ROLES or (led is not None and led.head_of)):
+                return actor  # "the Uzbek leader", "the Fijian leader" after "Fijian Prime Minister X"
         return None
 
     def pronoun(self, tok: Token) -> None:

@@ -346,9 +346,16 @@ def _cue_text(verb: Token) -> str:
 
 
 def _fronted_clause(verb: Token) -> Token | None:
-    """"As X stated, CLAUSE" and "CLAUSE, X told Y" put the content in the main clause."""
+    """Where the content is when the verb has no clause of its own: "As X stated, CLAUSE";
+    "CLAUSE, he argued, CLAUSE" (a parenthetical cue); "told a meeting that CLAUSE"."""
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return verb.head
+    if verb.dep_ == "parataxis" and any(c.dep_ == "nsubj" for c in verb.children):
+        return verb.head
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "prep", "dative")):
+        for t in obj.subtree:  # the parser hung the "that" clause on the object
+            if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+                return t
     return None
 
 
@@ -365,10 +372,10 @@ def _clause_span(head: Token) -> Span | None:
 
 
 def _is_cue_part(tok: Token, head: Token) -> bool:
-    """Tokens of a fronted "As X stated ..." clause inside the content."""
+    """Tokens of the cue inside the content: "As X stated ...", ", he argued,"."""
     t = tok
     while t.i != head.i and t.head.i != t.i:
-        if t.dep_ == "advcl" and t.lemma_.lower() in speech_verbs() and t.head.i == head.i:
+        if t.dep_ in ("advcl", "parataxis") and t.lemma_.lower() in speech_verbs() and t.head.i == head.i:
             return True
         t = t.head
     return False
