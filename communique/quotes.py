@@ -131,7 +131,12 @@ def _direct(doc: Doc, actors: DocActors, marked: list[_Marked]) -> list[Quote]:
         else:
             verb, speaker_tok = cue
             speaker, addressee = _speaker(doc, actors, speaker_tok, prev, (q.open_at, q.close_at))
-            quote = Quote(q.start, end, text, "direct", verb.text, speaker,
+            # a few quoted words inside a sentence are a partial quote, whatever verb follows
+            kind = "partial" if words <= PARTIAL_MAX_WORDS and not _starts_sentence(doc, q.open_at) else "direct"
+            if kind == "partial" and speaker is None:
+                partial = _partial(doc, actors, q, text)
+                speaker = partial.speaker if partial else None
+            quote = Quote(q.start, end, text, kind, verb.text, speaker,
                           _phrase(speaker_tok), _outlet(actors, verb), addressee or _addressee(actors, verb))
         if quote is not None:
             quotes.append(quote)
@@ -139,6 +144,14 @@ def _direct(doc: Doc, actors: DocActors, marked: list[_Marked]) -> list[Quote]:
                 prev = quote
         i += 1
     return quotes
+
+
+def _starts_sentence(doc: Doc, at: int) -> bool:
+    before = doc.text[:at].rstrip(" \t")
+    if not before or before.endswith(("\n", ".", "!", "?", ":", "—", "-")):
+        return True
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    return span is not None and span[0].is_sent_start
 
 
 def _starts_paragraph(text: str, at: int) -> bool:
@@ -176,11 +189,18 @@ def _cue_between(doc: Doc, a: _Marked, b: _Marked, verb: Token) -> bool:
     return "\n" not in gap and len(gap.split()) <= 10 and a.close_at <= verb.idx < b.open_at
 
 
+CUE_FORMS = {"said", "says", "read", "reads", "added", "adds", "told", "wrote", "writes", "stressed", "noted",
+             "stated", "declared", "insisted", "argued", "explained", "warned", "continued", "concluded",
+             "emphasized", "emphasised", "underlined", "recalled", "replied", "vowed"}
+
+
 def _speech_verb(tokens: list[Token]) -> tuple[Token, Token | None] | None:
     verbs = speech_verbs()
     for t in tokens:
         if t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX"):
             return t, _subject(t)
+        if t.lower_ in CUE_FORMS and t.i > 0 and t.nbor(-1).pos_ in ("NOUN", "PROPN", "PRON"):
+            return t, _subject(t) or t.nbor(-1)  # '..." the communique read' with "read" tagged a noun
     return None
 
 

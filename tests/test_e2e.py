@@ -47,3 +47,13 @@ def test_plover_gold_records_all_run(shared):
     r = evaluate(shared / "gold" / "plover_gsr.jsonl")
     assert r["documents"] == 322
     assert r["events"]["tp"] + r["events"]["fn"] >= 300
+
+
+def test_quotes_in_many_house_styles():
+    """28 written articles: wire, broadsheet, broadcast, press release, ``TeX'' marks, guillemets, headlines."""
+    here = SAMPLE_GOLD.parent
+    r = evaluate(here / "quotes_gold.jsonl", here / "quotes_corpus")
+    assert r["documents"] >= 25
+    assert r["quotes_direct_f1"] >= 0.9
+    assert r["quotes_indirect_f1"] >= 0.75
+    assert r["attribution_accuracy"] >= 0.9
