@@ -37,6 +37,11 @@ def records_to_gold(rec: Records) -> dict:
     for mentions in group(rec.events):
         best = representative(mentions)
         out = event_to_gold(best)
+        quoted = next((m for m in mentions if m.quote_index is not None), None)
+        if quoted is not None:  # reported inside a quote: who reported it
+            q = rec.quotes[quoted.quote_index]
+            out["quote"] = {"start": q.start, "end": q.end, "kind": q.kind,
+                            "speaker": q.speaker.as_gold() if q.speaker else None}
         out["mentions"] = [{"evidence": m.evidence, "evidence_start": m.evidence_start,
                             "evidence_end": m.evidence_end} for m in mentions]
         events.append(out)

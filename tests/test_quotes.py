@@ -80,3 +80,15 @@ def test_any_quotation_marks_are_handled(extract, text):
 def test_mark_scanner_terminates_on_any_sequence(text):
     spans = quote_marks(text)
     assert all(0 <= s.open_at < s.start <= s.end < s.close_at <= len(text) for s in spans)
+
+
+def test_nested_quote_is_one_quote_and_events_inside_keep_their_speaker(extract):
+    text = ("“Japan signed an agreement with Vietnam, and our partners called it ‘historic’,” "
+            "Japanese Prime Minister Shigeru Ishiba said.")
+    rec = extract(text, "2025-01-11")
+    direct = [q for q in rec.quotes if q.kind == "direct"]
+    assert len(direct) == 1 and "‘historic’" in direct[0].text
+    from communique.formats import records_to_gold
+
+    events = records_to_gold(rec)["events"]
+    assert events and events[0]["quote"]["speaker"]["name"] == "Shigeru Ishiba"
