@@ -20,6 +20,10 @@ from .model import Actor, Article, Mention
 from .nlp import load_nlp
 
 STATE_PRONOUNS = {"it", "its", "itself"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                  "herself": "f"}
+TITLE_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "king": "m", "prince": "m", "mrs": "f", "mrs.": "f", "ms": "f",
+                "ms.": "f", "madam": "f", "queen": "f", "princess": "f", "lady": "f", "dame": "f"}
 SUBJ_OBJ = ("nsubj", "nsubjpass", "dobj", "pobj")
 PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 NP_INNER = ("compound", "poss", "appos", "nmod", "amod", "flat")
@@ -274,6 +278,7 @@ class _Sweep:
         self.surnames: dict[str, Actor] = {}
         self.persons: list[tuple[int, Actor, str | None]] = []  # (token, actor, role term)
         self.deferred: list[Token] = []  # cataphoric pronouns, resolved after the sweep
+        self.gender: dict[str, str] = {}  # actor key -> "m"/"f", learnt from titles and resolved pronouns
 
     # -- names -----------------------------------------------------------
     def name(self, span: Span) -> None:
@@ -325,6 +330,9 @@ class _Sweep:
         if len(span) == 1 and span.text in self.surnames:
             actor = self.surnames[span.text]
         self.out.add(span, actor, how)
+        cue = _title_gender(self.doc, span, role_term)
+        if cue:
+            self.gender.setdefault(actor.key, cue)
         if role_term:
             self.out.roles.setdefault(actor.key, role_term)
         if actor.name:
@@ -516,6 +524,7 @@ class _Sweep:
         actor = self.pronoun_antecedent(tok)
         if actor is not None:
             self.out.add(self.doc[tok.i:tok.i + 1], actor, "pronoun")
+            self.gender.setdefault(actor.key, PRONOUN_GENDER.get(tok.lower_, ""))
 
     def state_pronoun(self, tok: Token) -> None:
         """"Hungary said it would ...": "it" is the latest state or organisation, in this or the last sentence."""
@@ -570,8 +579,10 @@ class _Sweep:
 
     def pronoun_antecedent(self, tok: Token) -> Actor | None:
         inside = self._quote_of(tok)
+        wanted = PRONOUN_GENDER.get(tok.lower_)
         persons = [(i, a) for i, a, _ in self.persons if i < tok.i
-                   and (inside is not None or self._quote_of(self.doc[i]) is None)]
+                   and (inside is not None or self._quote_of(self.doc[i]) is None)
+                   and self.gender.get(a.key, wanted) in (wanted, "")]
         if not persons:
             return None
         sent = tok.sent
@@ -603,6 +614,16 @@ class _Sweep:
         if tok.text in self.surnames:
             return self.surnames[tok.text]
         return None
+
+
+def _title_gender(doc: Doc, span: Span, role_term: str | None) -> str | None:
+    """"Mrs", "Queen", "spokeswoman": what the text itself says."""
+    if role_term and role_term.endswith("woman"):
+        return "f"
+    if role_term and role_term.endswith("man"):
+        return "m"
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return TITLE_GENDER.get(prev)
 
 
 def _is_pair(tok: Token) -> bool:
