@@ -104,11 +104,17 @@ def type_matches(pred: dict, gold: dict) -> bool:
 
 
 def _max_matching(gold: list[dict], preds: list[dict], ok: Callable[[dict, dict], bool]) -> dict[int, int]:
-    """Gold index -> prediction index; required gold events are matched first."""
+    """Gold index -> prediction index; required gold events are matched first. Among equally
+    good candidates a date-compatible prediction is tried first (the counts do not change)."""
     match_pred: dict[int, int] = {}
 
+    def candidates(g: int) -> list[int]:
+        if "date" not in gold[g] or not gold[g].get("date"):
+            return list(range(len(preds)))
+        return sorted(range(len(preds)), key=lambda p: not date_ok(preds[p], gold[g]))
+
     def augment(g: int, seen: set[int]) -> bool:
-        for p in range(len(preds)):
+        for p in candidates(g):
             if p in seen or not ok(preds[p], gold[g]):
                 continue
             seen.add(p)

@@ -25,7 +25,8 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 NUMBERS.update(a=1, an=1)
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-SCHEDULE_WORDS = {"schedule", "scheduled", "due", "set", "expect", "expected", "plan", "planned", "intend", "going"}
+SCHEDULE_WORDS = {"schedule", "scheduled", "due", "set", "expect", "expected", "plan", "planned", "intend", "going",
+                  "agree", "decide", "pledge", "promise", "vow", "aim", "hope", "want", "prepare"}
 PERIOD_NOUNS = {"presidency", "term", "administration", "tenure", "premiership", "rule", "government", "reign",
                 "mandate", "chancellorship"}
 ACTOR_LIKE = {"administration", "government", "rule"}  # periods only after "under", "during", ...
@@ -51,6 +52,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("decade", re.compile(r"\b(?:the\s+)?(?P<cent>19|20)(?P<dec>\d)0s\b")),
     ("dmy_num", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
     ("duration", re.compile(r"\b(?:for|over|lasting)\s+(?:the\s+(?:past|last|next)\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+(?P<unit>hour|day|week|month|year|decade)s?\b", re.I)),  # noqa: E501
+    ("duration_bare", re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>hour|day|week|month|year|decade)s\b(?!\s+(?:ago|later|earlier|before|after|from|of))", re.I)),  # noqa: E501
     ("duration_adj", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-(?P<unit>hour|day|week|month|year|decade)\b", re.I)),  # noqa: E501
     ("rel_day", re.compile(r"\b(?P<word>(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|today|tomorrow|tonight))\b", re.I)),  # noqa: E501
     ("part_rel", re.compile(r"\b(?P<part>early|mid|late)[- ](?P<which>last|next|this)\s+year\b", re.I)),
@@ -392,6 +394,8 @@ def _since_taking_office(doc: Doc, published: date, kb: KnowledgeBase, person_at
         words |= {" ".join(t.lower_ for t in c.subtree) for c in verb.children if c.dep_ in ("attr", "dobj")}
         if not any(v == verb.lemma_.lower() and w in words for v, w in TAKING_OFFICE):
             continue
+        if any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+            continue  # "since Ishiba took office last month": the clause dates itself
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         holder = person_at(subj) if subj is not None else None
         terms = kb.office_terms(holder.name) if holder is not None and holder.name else []

@@ -60,13 +60,21 @@ def _episode_dates(events: list[Event], times: list[TimeRef]) -> list[Event]:
     out: list[Event] = []
     for e in events:
         if e.date_precision == "on_or_before":
-            keys = {a.key for a in (*e.actors, *e.recipients)}
             anchor = next((o for o in reversed(out) if o.date_precision == "day" and _dated_by_text(o, times)
-                           and keys & {a.key for a in (*o.actors, *o.recipients)}), None)
+                           and _same_parties(e, o)), None)
             if anchor is not None and e.date and anchor.date <= e.date:
                 e = replace(e, date=anchor.date, date_precision="day")
         out.append(e)
     return out
+
+
+def _same_parties(e: Event, o: Event) -> bool:
+    """A shared participant, or the same two countries ("the two leaders" after "X met Y")."""
+    sides_e, sides_o = (*e.actors, *e.recipients), (*o.actors, *o.recipients)
+    if {a.key for a in sides_e} & {a.key for a in sides_o}:
+        return True
+    countries_e, countries_o = {a.country for a in sides_e}, {a.country for a in sides_o}
+    return len(countries_e) >= 2 and countries_e == countries_o
 
 
 def _dated_by_text(e: Event, times: list[TimeRef]) -> bool:
@@ -391,8 +399,8 @@ def _clause_times(trig: _Trigger, times: list[TimeRef]) -> list[TimeRef]:
     doc = verb.doc
     out = []
     for r in times:
-        if r.kind == "duration":
-            continue  # "for two years" says how long, not when
+        if r.kind == "duration" or r.text.lower().startswith("since "):
+            continue  # "for two years" says how long, "the first talks since 2022" not when
         span = doc.char_span(r.start, r.end, alignment_mode="expand")
         if span is None or span.root.i not in sub:
             continue
@@ -446,9 +454,11 @@ def _date(doc, trig, published, times, frames, quote_index, quotes) -> tuple[str
             return _as_date(r.value)
     past = verb.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)
     present_perfect = any(c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    # the story's own date: its dateline ("KYIV, February 24."), else its publication
+    filed = next((r.value for r in times if r.kind == "dateline"), published.isoformat())
     if present_perfect or not past:
-        return published.isoformat(), None, "day"
-    return published.isoformat(), None, "on_or_before"
+        return filed, None, "day"
+    return filed, None, "on_or_before"
 
 
 def _as_date(value: str) -> tuple[str | None, str | None, str]:
