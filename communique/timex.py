@@ -52,7 +52,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("decade", re.compile(r"\b(?:the\s+)?(?P<cent>19|20)(?P<dec>\d)0s\b")),
     ("dmy_num", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
     ("duration", re.compile(r"\b(?:for|over|lasting)\s+(?:the\s+(?:past|last|next)\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+(?P<unit>hour|day|week|month|year|decade)s?\b", re.I)),  # noqa: E501
-    ("duration_bare", re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>hour|day|week|month|year|decade)s\b(?!\s+(?:ago|later|earlier|before|after|from|of))", re.I)),  # noqa: E501
+    ("duration_bare", re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>hour|day|week|month|year|decade)s\b(?!\s+(?:ago|later|earlier|before|after|from))", re.I)),  # noqa: E501
     ("duration_adj", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-(?P<unit>hour|day|week|month|year|decade)\b", re.I)),  # noqa: E501
     ("rel_day", re.compile(r"\b(?P<word>(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|today|tomorrow|tonight))\b", re.I)),  # noqa: E501
     ("part_rel", re.compile(r"\b(?P<part>early|mid|late)[- ](?P<which>last|next|this)\s+year\b", re.I)),

@@ -57,3 +57,12 @@ def test_quotes_in_many_house_styles():
     assert r["quotes_direct_f1"] >= 0.9
     assert r["quotes_indirect_f1"] >= 0.75
     assert r["attribution_accuracy"] >= 0.9
+
+
+def test_dates_in_written_articles():
+    """23 dated articles: every time expression and every event's date labelled."""
+    here = SAMPLE_GOLD.parent
+    r = evaluate(here / "dated_gold.jsonl", here / "dated_corpus")
+    assert r["documents"] >= 20
+    assert r["times"]["accuracy"] >= 0.9
+    assert r["date_accuracy"] >= 0.85

@@ -148,6 +148,8 @@ def _event_noun(tok: Token, lex: Lexicon) -> str:
 
 def _embedded_in_event(verb: Token, lex: Lexicon) -> bool:
     """"invited Lee to pay a visit", "agreed to meet": the governing verb is the event."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:  # "agreed to return ... and to launch talks"
+        verb = verb.head
     if verb.dep_ != "xcomp":
         return False
     gov = verb.head
@@ -445,8 +447,8 @@ def _date(doc, trig, published, times, frames, quote_index, quotes) -> tuple[str
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
         own = _clause_times(_Trigger(clause, clause, trig.coding, False), times)
-    if own:
-        r = own[0]
+    if own:  # the most precise, then the nearest: "Under X, Washington signed ... in February 2020"
+        r = min(own, key=lambda t: (t.kind == "period", "/" in t.value, abs(t.start - trig.word.idx)))
         return _as_date(r.value)
     pos = trig.word.idx
     for start, end, r in frames:
