@@ -40,8 +40,9 @@ def process_one(article: Article) -> Records:
 
 def extract(article: Article, doc: Doc, kb: KnowledgeBase, lexicon: Lexicon) -> Records:
     """All records of one parsed article."""
-    actors = resolve_actors(doc, article, kb, [(q.start, q.end) for q in quote_marks(doc.text)])
-    quotes = find_quotes(doc, actors)
+    marked = quote_marks(doc.text)
+    actors = resolve_actors(doc, article, kb, [(q.start, q.end) for q in marked])
+    quotes = find_quotes(doc, actors, marked)
     actor_at = _actor_resolver(actors, quotes, kb)
     times = find_times(doc, article.published, kb, actor_at)
 

@@ -41,9 +41,10 @@ class _Marked:
     close_at: int  # index after the closing mark
 
 
-def find_quotes(doc: Doc, actors: DocActors) -> list[Quote]:
-    """Every attributed statement of a parsed article, in text order."""
-    marked = quote_marks(doc.text)
+def find_quotes(doc: Doc, actors: DocActors, marked: list[_Marked] | None = None) -> list[Quote]:
+    """Every attributed statement of a parsed article, in text order (``marked``: the
+    spans of ``quote_marks``, when the caller already has them)."""
+    marked = quote_marks(doc.text) if marked is None else marked
     inside = [(q.start, q.end) for q in marked]
     direct = _direct(doc, actors, marked)
     return sorted(direct + _reported(doc, actors, inside, direct), key=lambda q: q.start)
@@ -160,7 +161,8 @@ def _starts_paragraph(text: str, at: int) -> bool:
 
 
 def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
-    return [t for t in doc if t.idx >= start and t.idx + len(t) <= end]
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return list(span) if span is not None else []
 
 
 def _cue_after(doc: Doc, q: _Marked) -> tuple[Token, Token | None] | None:
