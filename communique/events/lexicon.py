@@ -72,6 +72,9 @@ class Lexicon:
     def verb(self, lemma: str, particles: set[str], objects: set[str]) -> str | None:
         """Most specific CAMEO code: lemma+particle+object > lemma+object > lemma+particle > lemma."""
         if lemma not in self.verb_lemmas:
+            base = lemma[2:].lstrip("-")
+            if lemma.startswith("re") and base in self.verb_lemmas:
+                return self.verb(base, particles, objects)  # "reimpose", "reopen": as the base verb
             return None
         for p in sorted(particles):
             for o in sorted(objects):
