@@ -102,6 +102,11 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
     elif tok.pos_ in ("NOUN", "PROPN"):
         for nt in lex.nouns.get(_event_noun(tok, lex), []):
             verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+            coding = lex.coding(nt.cameo)
+            if verb is None and coding is not None and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for") \
+                    and tok.head.head.lemma_.lower() in MOTION_VERBS:
+                out.append(_Trigger(tok.head.head, tok, coding, True))  # "arrived in Amman on a visit"
+                break
             light = verb is not None and _is_light(verb, nt)
             if nt.light_verbs and not light:
                 continue
@@ -160,6 +165,7 @@ def _embedded_in_event(verb: Token, lex: Lexicon) -> bool:
     return lex.verb(gov.lemma_.lower(), particles, objects) not in (None, "---")
 
 
+MOTION_VERBS = {"arrive", "travel", "go", "come", "fly", "leave", "head", "return", "set"}
 LIGHT_VERBS = {"have", "hold", "make", "send", "give", "pay", "conduct", "carry", "take", "extend", "express",
                "offer", "convey", "deliver", "issue", "launch", "stage", "mount", "receive", "begin", "start",
                "impose", "provide"}
