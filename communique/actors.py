@@ -288,6 +288,13 @@ class _Sweep:
             actor = country_actor(value, kb)
             self.out.add(span, actor, kind.lower())
         elif kind == "DEMONYM":
+            people = span.root.tag_ in ("NNPS", "NNS") and span.root.dep_ not in ("amod", "compound")
+            home = self._residence(span) if people else None
+            if people and (home or any(c.lower_ == "ethnic" for c in span.root.children)):
+                # "Bosnian Serbs", "ethnic Albanians in south Serbia": a community where it lives
+                if home:
+                    self.out.add(span, group_actor(home, "CVL", kb), "group")
+                return
             self.out.add(span, country_actor(value, kb), "demonym")
         elif kind == "ORG":
             org = kb.orgs[value]
@@ -307,6 +314,21 @@ class _Sweep:
         elif value == "ORG":
             self.organization(span)
 
+    def _residence(self, span: Span) -> str | None:
+        """The country a community lives in: an adjective before it, or "in/of <country>"."""
+        head = span.root
+        for c in head.children:
+            m = self.out.at(c)
+            if c.dep_ in ("amod", "compound") and c.i < span.start and m is not None and m.actor.kind == "country":
+                return m.actor.country
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
+                for t in prep.subtree:
+                    code = self.kb.country_forms.get(t.text)
+                    if code:
+                        return code
+        return None
+
     def _looks_like_person(self, span: Span) -> bool:
         # The small model often labels a known surname ORG ("Orbán's").
         return len(span) == 1 and (span.text in self.surnames or self.kb.by_surname(span.text, self.when) is not None)
@@ -323,7 +345,8 @@ class _Sweep:
         else:
             name = span.text
             sector_term = self.kb.roles.get(role_term or "")
-            country = title_country or self.out.dateline_country or self.out.main_country
+            country = title_country or self.out.dateline_country or \
+                self.kb.surname_country(surname(name, None)) or self.out.main_country
             sector = (sector_term.sector,) if sector_term and sector_term.sector else ()
             actor = Actor(f"person:{fold(name)}", name, country, sector, "person", role_term,
                           title_igo if country == "IGO" else None)

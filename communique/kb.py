@@ -181,6 +181,15 @@ class KnowledgeBase:
         active = [n for n in names if any(p.active(when) and p.sector and "GOV" in p.sector for p in self.people[n])]
         return active[0] if len(active) == 1 else None
 
+    def surname_country(self, name: str) -> str | None:
+        """The country most known people of this surname belong to, if more than half do ("Bush")."""
+        people = self.surnames.get(fold(name), set())
+        counts: dict[str, int] = defaultdict(int)
+        for n in people:
+            counts[self.people[n][-1].country] += 1
+        best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+        return best[0] if best[1] * 2 > len(people) else None
+
     def _prefer_curated(self, names: set[str]) -> set[str]:
         return (names & self.curated) or names
 

@@ -48,3 +48,14 @@ def test_state_bodies_are_state_groups(extract):
     groups = {m.text: m.actor for m in rec.mentions if m.actor.kind == "group"}
     assert {a.country for a in groups.values()} == {"UKR"}
     assert any(t.lower().startswith("the ministry") for t in groups)
+
+
+def test_communities_are_placed_where_they_live(extract):
+    rec = extract("Bosnian Serbs demanded a truce. Ethnic Albanians in south Serbia demanded autonomy.", "1994-05-01")
+    groups = [(m.text, m.actor.country) for m in rec.mentions if m.actor.kind == "group"]
+    assert ("Serbs", "BIH") in groups and ("Albanians", "SRB") in groups
+
+
+def test_a_surname_shared_by_one_countrys_people_gives_the_country(extract):
+    rec = extract("President Bush threatened further action against Russia.", "1992-03-01")
+    assert {m.text: m.actor.country for m in rec.mentions}["Bush"] == "USA"
