@@ -202,6 +202,21 @@ def _political(a: Actor) -> bool:
     return bool(set(a.sector) - {"BUS", "CVL"}) or a.igo is not None
 
 
+PLACE_PREPS = {"in", "into", "on", "at", "from", "across", "inside", "over"}
+
+
+def _places(trig: _Trigger, actor_at: ActorAt) -> list[Actor]:
+    """Countries named as where an act happens ("in the Gaza Strip", "from the Bosnian town")."""
+    heads = [trig.verb, trig.word, *(c for c in trig.verb.children if c.dep_ == "dobj")]
+    found = []
+    for h in heads:
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS and not _temporal(prep):
+                found += [a for a in _collect([o for o in prep.children if o.dep_ == "pobj"], actor_at)
+                          if a.kind == "country"]
+    return _unique(found)
+
+
 def _bilateral(word: Token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in ("bilateral", "mutual") for c in word.children)
 
@@ -226,6 +241,10 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
         etype = "THREATEN"  # PLOVER: an announced hostile act ("will impose sanctions") is a threat
     start, end = _evidence(trig)
     quote_index = next((i for i, q in enumerate(quotes) if q.start <= trig.word.idx < q.end), None)
+    if not recipients and (QUAD_OF.get(coding.plover) == 2 or coding.plover in HOSTILE_ACTS
+                           or coding.mode == "visit"):
+        # material acts and visits with no named other side: the foreign place they happen in
+        recipients = [p for p in _places(trig, actor_at) if p.country not in {a.country for a in actors}][:1]
     if not recipients and quote_index is not None and _bilateral(trig.word):
         other = quotes[quote_index].addressee  # "our bilateral partnership", in a letter to X
         if other is not None and other.country and other.country not in {a.country for a in actors}:
