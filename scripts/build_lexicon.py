@@ -107,7 +107,9 @@ CAMEO_02X_MODE_OVERRIDE = {"025": ("yield", "")}
 # Where CAMEO2PLOVER-2021 contradicts the PLOVER manual's own definitions, the manual wins.
 # SANCTION: "All reductions in existing, routine, or cooperative relations" (formal sanctions are
 # the central case, and PLOVER's gold records label "imposed sanctions" SANCTION).
-MANUAL_OVERRIDE = {"163": ("SANCTION", "", "economic")}
+MANUAL_OVERRIDE = {"163": ("SANCTION", "", "economic"),
+                   # the manual's score table has "RETREAT: Resign"; CAMEO files resignations under 0831
+                   "0831": ("RETREAT", "resign", "political_institutions")}
 
 # CAMEO codes used by the verb dictionary (or by CAMEO) but absent from CAMEO2PLOVER-2021.
 CAMEO_EXTRA = {

@@ -66,3 +66,15 @@ def test_two_nationalities_on_one_group_noun_are_two_actors(extract):
     events = _events(extract, "Senior Hungarian and Romanian officials agreed on Wednesday that their countries "
                               "should cooperate.", "2000-01-05")
     assert [(t, sorted(a)) for t, a, *_ in events] == [("AGREE", ["HUN", "ROU"])]
+
+
+def test_must_in_reported_speech_is_a_request_and_future_refusal_is_reject(extract):
+    events = _events(extract, "Russia said on Tuesday that Sudan must return a helicopter. "
+                              "Syria says it will not accept any more refugees.", "2000-01-04")
+    assert ("REQUEST", ("Russia",), ("Sudan",), False, (), None) in events
+    assert any(t == "REJECT" and a == ("Syria",) and not n for t, a, r, n, aux, m in events)
+
+
+def test_resignation_is_retreat(extract):
+    events = _events(extract, "Georgian President Eduard Shevardnadze resigned on Sunday.", "2003-11-24")
+    assert [(t, m) for t, *_, m in events] == [("RETREAT", "resign")]

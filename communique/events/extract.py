@@ -152,9 +152,12 @@ def _event_noun(tok: Token, lex: Lexicon) -> str:
 
 
 def _embedded_in_event(verb: Token, lex: Lexicon) -> bool:
-    """"invited Lee to pay a visit", "agreed to meet": the governing verb is the event."""
+    """"invited Lee to pay a visit", "agreed to meet", "demanded that Ankara provide": the governing
+    verb is the event."""
     while verb.dep_ == "conj" and verb.head.i != verb.i:  # "agreed to return ... and to launch talks"
         verb = verb.head
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DIRECTIVE_VERBS:
+        return lex.verb(verb.head.lemma_.lower(), set(), set()) not in (None, "---")
     if verb.dep_ != "xcomp":
         return False
     gov = verb.head
@@ -217,6 +220,19 @@ def _places(trig: _Trigger, actor_at: ActorAt) -> list[Actor]:
     return _unique(found)
 
 
+DEONTIC = {"must", "should", "ought"}
+
+
+def _demanded(verb: Token, actor_at: ActorAt) -> list[Actor] | None:
+    """The sayer of "Y must/should do Z" in reported speech, who thereby requests it."""
+    if not any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in verb.children):
+        return None
+    if verb.dep_ != "ccomp" or verb.head.pos_ != "VERB":
+        return None
+    sayer = [a for a in _collect(_subject_tokens(verb.head), actor_at) if a.country]
+    return sayer or None
+
+
 def _bilateral(word: Token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in ("bilateral", "mutual") for c in word.children)
 
@@ -235,10 +251,16 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     aux = aux_modes(verb) if verb.pos_ in ("VERB", "AUX") else []
     coding = trig.coding
     etype = coding.plover
-    if "future" in aux and QUAD_OF.get(etype) in (1, 2) and etype != "AGREE":
+    if negated and "future" in aux and QUAD_OF.get(etype) in (1, 2):
+        etype, negated = "REJECT", False  # PLOVER: "will not accept refugees" is a refusal
+    elif "future" in aux and QUAD_OF.get(etype) in (1, 2) and etype != "AGREE":
         etype = "AGREE"  # PLOVER: intended cooperation (a planned meeting, a pledge of aid) is AGREE
     elif "future" in aux and etype in HOSTILE_ACTS and not negated:
         etype = "THREATEN"  # PLOVER: an announced hostile act ("will impose sanctions") is a threat
+    demand = _demanded(verb, actor_at)
+    if demand is not None:  # "X said Y must return the helicopter": X asks it of Y
+        etype, aux = "REQUEST", [m for m in aux if m != "hypothetical"]
+        actors, recipients = demand, actors
     start, end = _evidence(trig)
     quote_index = next((i for i, q in enumerate(quotes) if q.start <= trig.word.idx < q.end), None)
     if not recipients and (QUAD_OF.get(coding.plover) == 2 or coding.plover in HOSTILE_ACTS
