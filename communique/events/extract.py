@@ -322,7 +322,7 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
         # "condemned a Russian attack", "shared evidence with the U.S.", "welcomed Reagan's statement":
         # the recipient is named inside the object's phrase
         for o in objs:
-            recipients += _prep_objects(o, actor_at, DIRECT_PREPS | {"for", "on", "of", "from"})
+            recipients += _prep_objects(o, actor_at, DIRECT_PREPS | {"for", "on", "of", "from", "by"})
             recipients += _collect([c for c in o.children if c.dep_ in ("poss", "amod", "compound")
                                     and c.i != word.i], actor_at)
     if not recipients and word.i == verb.i:
@@ -340,7 +340,7 @@ def _complement_recipients(verb: Token, actor_at: ActorAt) -> list[Actor]:
             found = _collect([o for o in c.children if o.dep_ in ("dobj", "dative")], actor_at)
             found += _prep_objects(c, actor_at)
             for o in (o for o in c.children if o.dep_ == "dobj"):
-                found += _prep_objects(o, actor_at, DIRECT_PREPS | {"for"})
+                found += _prep_objects(o, actor_at, DIRECT_PREPS | {"for", "on"})
             if found:
                 return _unique(found)
         if c.dep_ == "ccomp" and verb.lemma_.lower() in DIRECTIVE_VERBS:
