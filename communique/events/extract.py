@@ -363,8 +363,8 @@ def _subject_tokens(verb: Token) -> list[Token]:
         obj = [c for c in verb.head.children if c.dep_ == "dobj"]
         if obj:
             return obj  # "invited Lee to visit": Lee visits
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-        return _subject_tokens(verb.head)
+    if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
+        return _subject_tokens(verb.head)  # "Syria is willing to withdraw": through the adjective
     return []
 
 
