@@ -44,6 +44,9 @@ def read_file(path: Path, default_date: date | None = None) -> Iterator[Item]:
     except OSError as exc:
         yield Reject(str(path), None, f"cannot read: {exc.strerror or exc}")
         return
+    if not raw.strip():
+        yield Reject(str(path), None, "empty file")
+        return
     text = _decode(raw)
     if text is None:
         yield Reject(str(path), None, _why_undecodable(raw))

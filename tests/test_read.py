@@ -27,6 +27,7 @@ def test_folders_jsonl_and_csv_with_line_numbers_for_bad_rows(tmp_path):
     (tmp_path / "c.csv").write_text("id,date,text,title\nc1,2024-01-04,Text C.,T\nc2,not-a-date,X,\n",
                                     encoding="utf-8")
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "empty.txt").write_bytes(b"")
     items = list(read_paths([tmp_path]))
     articles = [i for i in items if isinstance(i, Article)]
     rejects = {str(r) for r in items if isinstance(r, Reject)}
@@ -36,6 +37,7 @@ def test_folders_jsonl_and_csv_with_line_numbers_for_bad_rows(tmp_path):
     assert any("b.jsonl:3: missing or non-text field(s): text" in r for r in rejects)
     assert any("c.csv:3: invalid date" in r for r in rejects)
     assert any("bin.txt: binary file" in r for r in rejects)
+    assert any(r.endswith("empty.txt: empty file") for r in rejects)
 
 
 def test_identity_is_the_normalised_text():
