@@ -78,3 +78,14 @@ def test_must_in_reported_speech_is_a_request_and_future_refusal_is_reject(extra
 def test_resignation_is_retreat(extract):
     events = _events(extract, "Georgian President Eduard Shevardnadze resigned on Sunday.", "2003-11-24")
     assert [(t, m) for t, *_, m in events] == [("RETREAT", "resign")]
+
+
+def test_distractor_sentences_yield_no_events(extract):
+    """Sports, business, crime, weather and culture sentences of tests/data/event_sentences.jsonl."""
+    import json
+    from pathlib import Path
+
+    rows = [json.loads(line) for line in (Path(__file__).parent / "data" / "event_sentences.jsonl").open()]
+    distractors = [r for r in rows if r["events"] == []]
+    assert len(distractors) >= 10
+    assert [r["id"] for r in distractors if extract(r["text"], r["published"]).events] == []

@@ -9,6 +9,7 @@ the recipient prepositions; "between X and Y" makes a reciprocal event.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -198,6 +199,15 @@ def _non_factual(verb: Token) -> bool:
     return infinitive and verb.dep_ in ("acl", "advcl", "relcl")
 
 
+CONTEST_VERBS = {"beat", "defeat", "crush", "thrash", "rout", "overcome", "edge", "down", "hammer", "trounce",
+                 "eliminate", "knock", "sink", "outplay", "attack", "fight", "clash", "battle", "face"}
+SCORE = re.compile(r"\b\d{1,2}[-–]\d{1,2}\b")
+
+
+def _sports(sent, lex: Lexicon) -> bool:
+    return bool(SCORE.search(sent.text)) or any(t.lemma_.lower() in lex.sports for t in sent)
+
+
 def _political(a: Actor) -> bool:
     """A state, an organisation or a person with a known public role (not a tennis player)."""
     if a.kind in ("country", "group"):
@@ -242,8 +252,10 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     actors, recipients = _participants(trig, actor_at)
     actors = [a for a in actors if a.country]
     recipients = [r for r in recipients if r.country and r.key not in {a.key for a in actors}]
-    if not actors or not any(_political(a) for a in (*actors, *recipients)):
+    if not actors or not any(_political(a) for a in actors):
         return None  # sports, business and crime stories without political actors
+    if trig.word.lemma_.lower() in CONTEST_VERBS and _sports(trig.word.sent, lex):
+        return None  # "Spain beat Italy 1-0": teams, not states
     verb = trig.verb
     if verb.i != trig.word.i and (_non_factual(verb) or _embedded_in_event(verb, lex)):
         return None

@@ -45,6 +45,7 @@ class Lexicon:
             self.nouns.setdefault(t.lemma, []).append(t)
         self.adjectives = {r["lemma"]: r["noun"] for r in read_rows("event_adjectives.csv", folders)}
         self.contexts = {r["lemma"]: r["context"] for r in read_rows("contexts.csv", folders)}
+        self.sports = {r["lemma"] for r in read_rows("sports_cues.csv", folders)}
         scores: dict[tuple[str, str], tuple[float | None, int | None]] = {}
         for r in read_rows("plover_types.csv", folders):
             score = float(r["score"]) if r.get("score") else None
