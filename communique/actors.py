@@ -293,7 +293,7 @@ class _Sweep:
             if people and (home or any(c.lower_ == "ethnic" for c in span.root.children)):
                 # "Bosnian Serbs", "ethnic Albanians in south Serbia": a community where it lives
                 if home:
-                    self.out.add(span, group_actor(home, "CVL", kb), "group")
+                    self.out.add(span, group_actor(home, "CVL"), "group")
                 return
             self.out.add(span, country_actor(value, kb), "demonym")
         elif kind == "ORG":
@@ -372,7 +372,7 @@ class _Sweep:
             country = country or code
         term = self.kb.roles.get(span.text.lower()) or self.kb.roles.get(span.root.lemma_.lower())
         if term is not None and term.kind in ("org", "group") and country:
-            actor = group_actor(country, term.sector, self.kb)
+            actor = group_actor(country, term.sector)
             self.out.add(span, actor, "group")
             self.groups.append((span.start, actor, span.text.lower()))
             return
@@ -456,16 +456,16 @@ class _Sweep:
                     return span.end
             if country and (definite or of_country or left is not None and self.out.at(left)):
                 # "the president of Armenia" when the KB does not know who: that state's office
-                self.out.add(self._with_det(span), group_actor(country, term.sector, self.kb), "group")
+                self.out.add(self._with_det(span), group_actor(country, term.sector), "group")
                 return span.end
             return None
         if country:
-            actor = group_actor(country, term.sector, self.kb)
+            actor = group_actor(country, term.sector)
             self.out.add(self._with_det(span), actor, "group")
             self.groups.append((span.start, actor, text))
             others = self._conjoined_countries(span.root) - {country}
             if others:  # "Hungarian and Romanian officials" are two sides
-                self.out.plural[span.root.i] = [actor, *(group_actor(c, term.sector, self.kb) for c in sorted(others))]
+                self.out.plural[span.root.i] = [actor, *(group_actor(c, term.sector) for c in sorted(others))]
             return span.end
         if definite:
             actor = next((a for _, a, t in reversed(self.groups) if t == text or t.endswith(" " + text)), None)
@@ -674,7 +674,7 @@ def country_actor(code: str, kb: KnowledgeBase) -> Actor:
     return Actor(f"country:{code}", kb.country_name(code) or code, code, ("GOV",), "country")
 
 
-def group_actor(code: str, sector: str, kb: KnowledgeBase) -> Actor:
+def group_actor(code: str, sector: str) -> Actor:
     """An unnamed collective of a country and sector ("Hungarian officials")."""
     sectors = (sector,) if sector else ()
     return Actor(f"group:{code}:{sector}", None, code, sectors, "group")

@@ -131,7 +131,7 @@ def _direct(doc: Doc, actors: DocActors, marked: list[_Marked]) -> list[Quote]:
                 quote = None
         else:
             verb, speaker_tok = cue
-            speaker, addressee = _speaker(doc, actors, speaker_tok, prev, (q.open_at, q.close_at))
+            speaker, addressee = _speaker(doc, actors, speaker_tok, prev)
             # a few quoted words inside a sentence are a partial quote, whatever verb follows
             kind = "partial" if words <= PARTIAL_MAX_WORDS and not _starts_sentence(doc, q.open_at) else "direct"
             if kind == "partial" and speaker is None:
@@ -224,8 +224,7 @@ def _phrase(tok: Token | None) -> str | None:
     return tok.doc[toks[0].i:toks[-1].i + 1].text
 
 
-def _speaker(doc: Doc, actors: DocActors, subj: Token | None, prev: Quote | None,
-             exclude: tuple[int, int] | None = None) -> tuple[Actor | None, Actor | None]:
+def _speaker(doc: Doc, actors: DocActors, subj: Token | None, prev: Quote | None) -> tuple[Actor | None, Actor | None]:
     """The actor a cue's subject refers to, and (for a document) its addressee."""
     if subj is None:
         return None, None

@@ -7,7 +7,6 @@ mention joins a stored event when ``link.same_event`` says they are one.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -278,6 +277,3 @@ def _key(a: Actor | None) -> str | None:
 def _stub(key: str) -> Actor:
     return Actor(key, None, None)
 
-
-def to_json(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False, default=str)

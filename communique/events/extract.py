@@ -283,7 +283,7 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
         other = quotes[quote_index].addressee  # "our bilateral partnership", in a letter to X
         if other is not None and other.country and other.country not in {a.country for a in actors}:
             recipients = [other]
-    when = _date(doc, trig, published, times, frames, quote_index, quotes)
+    when = _date(trig, times, frames, published)
     value, value_end, precision = when
     interval = value_interval(value_end or value) if value else None
     if interval and interval[1] < published - timedelta(days=HISTORICAL_AFTER_DAYS) and "historical" not in aux:
@@ -496,7 +496,7 @@ def _paragraph_frames(doc: Doc, times: list[TimeRef]) -> list[tuple[int, int, Ti
     return frames
 
 
-def _date(doc, trig, published, times, frames, quote_index, quotes) -> tuple[str | None, str | None, str]:
+def _date(trig: _Trigger, times: list[TimeRef], frames, published: date) -> tuple[str | None, str | None, str]:
     own = _clause_times(trig, times)
     verb = trig.verb
     clause = verb
