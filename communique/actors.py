@@ -26,6 +26,12 @@ TITLE_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "king": "m", "prince": "m", "
                 "ms.": "f", "madam": "f", "queen": "f", "princess": "f", "lady": "f", "dame": "f"}
 SUBJ_OBJ = ("nsubj", "nsubjpass", "dobj", "pobj")
 PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+LOCATIVE_PREPS = {"in", "throughout", "across", "from", "inside"}
+# "thousands of X", "a group of X", "members of X": the phrase is X
+PARTITIVES = {"thousand", "hundred", "dozen", "million", "ten", "score", "group", "number", "member", "some",
+              "many", "most", "all", "majority", "part", "handful", "couple", "third", "half", "one", "two",
+              "delegation", "team", "contingent", "batch", "band", "crowd", "section", "faction", "wing", "unit",
+              "leader", "leadership", "representative", "head", "chief", "official", "several", "few", "each"}
 NP_INNER = ("compound", "poss", "appos", "nmod", "amod", "flat")
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "madam", "mr.", "mrs.", "ms.", "dr.", "former", "then", "acting",
@@ -50,6 +56,7 @@ class DocActors:
     roles: dict[str, str] = field(default_factory=dict)  # actor key -> role words seen in text
     plural: dict[int, list[Actor]] = field(default_factory=dict)  # "the two countries" -> both
     head_end: int = 0  # where a wire dateline ends
+    unplaced: dict[int, str] = field(default_factory=dict)  # "demonstrators" with no country: token -> sector
 
     def add(self, span: Span, actor: Actor, how: str) -> Mention:
         m = Mention(span.start_char, span.end_char, span.text, actor, how)
@@ -79,6 +86,10 @@ class DocActors:
             if found:
                 return self.at(min(found, key=lambda t: abs(t.i - head.i)))
             frontier = nxt
+        if head.lemma_.lower() in PARTITIVES or head.like_num:
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    return self.of_phrase(obj)  # "thousands of Nigerians", "members of the union"
         return None
 
 
@@ -156,12 +167,14 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
                 out.add(doc[i - 1:i + 1], actor, "role")
         elif tok.pos_ == "PROPN" and tok.text in sweep.surnames and i not in out.by_token:
             out.add(doc[i:i + 1], sweep.surnames[tok.text], "surname")
-        elif tok.pos_ == "PROPN" and i not in out.by_token and tok.ent_type_ in ("", "PERSON", "ORG", "NORP"):
+        elif tok.pos_ == "PROPN" and i not in out.by_token and tok.ent_type_ in ("", "PERSON", "ORG", "NORP") \
+                and not (tok.is_sent_start and tok.ent_type_ != "PERSON"):  # "Young Algerians ..."
             canon = kb.in_office_by_surname(tok.text, article.published)
             if canon:  # "Orbán did not ...": the one office holder of that name
                 sweep.person(doc[i:i + 1], canon, "surname")
         i += 1
     sweep.resolve_deferred()
+    _place_groups(doc, out)
     for tok in doc:  # a headline's "Carney" before the story introduces "Mark Carney"
         if tok.i not in out.by_token and tok.is_title and tok.text in sweep.surnames and tok.idx >= head_end:
             out.add(doc[tok.i:tok.i + 1], sweep.surnames[tok.text], "surname")
@@ -294,6 +307,9 @@ class _Sweep:
                 # "Bosnian Serbs", "ethnic Albanians in south Serbia": a community where it lives
                 if home:
                     self.out.add(span, group_actor(home, "CVL"), "group")
+                return
+            if people and not any(c.dep_ == "det" and c.lower_ == "the" for c in span.root.children):
+                self.out.add(span, group_actor(value, "CVL"), "group")  # "Young Algerians blocked roads"
                 return
             self.out.add(span, country_actor(value, kb), "demonym")
         elif kind == "ORG":
@@ -441,6 +457,8 @@ class _Sweep:
                 country = m.actor.country
         of_country = self._of_country(span.root)
         country = country or of_country
+        if not country and term.kind == "group":
+            country = self._located(span.root)  # "students throughout Indonesia", "demonstrators in Baghdad"
         definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
                        for c in span.root.children)
         if term.kind == "person":
@@ -472,6 +490,8 @@ class _Sweep:
             if actor is not None:
                 self.out.add(self._with_det(span), actor, "role")
                 return span.end
+        if term.kind == "group" and term.sector:
+            self.out.unplaced[span.root.i] = term.sector  # placed later by the event around it
         return None
 
     def _conjoined_countries(self, head: Token) -> set[str]:
@@ -517,6 +537,17 @@ class _Sweep:
                     m = self.out.of_phrase(obj)
                     if m is not None and m.actor.kind in ("country", "group"):
                         return m.actor.country
+        return None
+
+    def _located(self, head: Token) -> str | None:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    start = min([obj.i, *(c.i for c in obj.children if c.dep_ in ("compound", "amod"))])
+                    for form in (obj.text, self.doc[start:obj.i + 1].text):
+                        code = self.kb.country_forms.get(form) or self.kb.capital_forms.get(form)
+                        if code:
+                            return code
         return None
 
     def person_of_country(self, country: str | None) -> Actor | None:
@@ -667,6 +698,21 @@ def _clause_subject(tok: Token) -> Token | None:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return c
     return None
+
+
+def _place_groups(doc: Doc, out: DocActors) -> None:
+    """"police opened fire on demonstrators" in a sentence about one country only: they are its
+    demonstrators. With two countries in the sentence the group stays unresolved."""
+    for i, sector in out.unplaced.items():
+        if i in out.by_token:
+            continue
+        sent = doc[i].sent
+        countries = {m.actor.country for m in out.mentions if sent.start_char <= m.start < sent.end_char
+                     and m.actor.country not in (None, "IGO", "NGO", "IMG")}
+        if len(countries) == 1:
+            head = doc[i]
+            start = min([i, *(c.i for c in head.children if c.dep_ in ("det", "amod", "compound", "nummod"))])
+            out.add(doc[start:i + 1], group_actor(countries.pop(), sector), "group")
 
 
 def country_actor(code: str, kb: KnowledgeBase) -> Actor:

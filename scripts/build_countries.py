@@ -232,7 +232,7 @@ TUV;Tuvalu;;Tuvaluan;Funafuti;
 UGA;Uganda;Republic of Uganda;Ugandan;Kampala;
 UKR;Ukraine;;Ukrainian;Kyiv|Kiev|Bankova;Luhansk and Donetsk "People's Republics" are coded to UKR with sector PRE in PLOVER
 ARE;United Arab Emirates;UAE|U.A.E.;Emirati;Abu Dhabi;
-GBR;United Kingdom;UK|U.K.|Britain|Great Britain;British|Briton|Britons|Brit|Brits;London|Downing Street|Whitehall|Number 10|No 10|No. 10;
+GBR;United Kingdom;UK|U.K.|Britain|Great Britain|Northern Ireland|England|Scotland|Wales|Ulster;British|Briton|Britons|Brit|Brits|Scottish|Welsh|Scots;London|Downing Street|Whitehall|Number 10|No 10|No. 10;
 TZA;Tanzania;United Republic of Tanzania;Tanzanian;Dodoma|Dar es Salaam;
 USA;United States;US|U.S.|USA|U.S.A.|America|United States of America;American;Washington|Washington, D.C.|Washington DC|Washington D.C.|the White House;"US" must be matched case-sensitively (pronoun "us"); "America" can mean the continent
 URY;Uruguay;Oriental Republic of Uruguay;Uruguayan;Montevideo;

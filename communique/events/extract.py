@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
+from ..actors import group_actor
 from ..model import Actor, Event, Quote, TimeRef, value_interval
 from .lexicon import Coding, Lexicon
 from .modality import aux_modes, is_negated
@@ -225,9 +226,22 @@ def _places(trig: _Trigger, actor_at: ActorAt) -> list[Actor]:
     for h in heads:
         for prep in h.children:
             if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS and not _temporal(prep):
-                found += [a for a in _collect([o for o in prep.children if o.dep_ == "pobj"], actor_at)
-                          if a.kind == "country"]
+                found += _place_chain(prep, actor_at)
     return _unique(found)
+
+
+def _place_chain(prep: Token, actor_at: ActorAt, depth: int = 0) -> list[Actor]:
+    """"in the town of Cizre in southeastern Turkey": the country at the end of the chain."""
+    found = []
+    for o in (o for o in prep.children if o.dep_ == "pobj"):
+        here = [a for a in _collect([o], actor_at) if a.kind == "country"]
+        if here:
+            found += here
+        elif depth < 3:
+            for p in o.children:
+                if p.dep_ == "prep" and p.lower_ in PLACE_PREPS | {"of"}:
+                    found += _place_chain(p, actor_at, depth + 1)
+    return found
 
 
 DEONTIC = {"must", "should", "ought"}
@@ -278,7 +292,11 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     if not recipients and (QUAD_OF.get(coding.plover) == 2 or coding.plover in HOSTILE_ACTS
                            or coding.mode == "visit"):
         # material acts and visits with no named other side: the foreign place they happen in
-        recipients = [p for p in _places(trig, actor_at) if p.country not in {a.country for a in actors}][:1]
+        places = _places(trig, actor_at)
+        recipients = [p for p in places if p.country not in {a.country for a in actors}][:1]
+        if not recipients and places and (coding.plover in HOSTILE_ACTS or etype == "THREATEN"):
+            # a curfew, a crackdown or shelling at home falls on the country's own people
+            recipients = [group_actor(places[0].country, "CVL")]
     if not recipients and quote_index is not None and _bilateral(trig.word):
         other = quotes[quote_index].addressee  # "our bilateral partnership", in a letter to X
         if other is not None and other.country and other.country not in {a.country for a in actors}:
@@ -341,7 +359,70 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
         recipients = _complement_recipients(verb, actor_at)
     if between:
         return actors + [b for b in between if b.key not in {a.key for a in actors}], []
-    return actors, _unique(recipients)
+    recipients = [r for r in _unique(recipients) if not _own(r, actors, verb)]
+    if not recipients:
+        recipients = _deep_recipients(trig, actors, actor_at)
+    return actors, recipients
+
+
+OWN_POSSESSIVES = {"its", "their", "his", "her", "our", "my"}
+
+
+def _own(r: Actor, actors: list[Actor], verb: Token) -> bool:
+    """"Syria will withdraw its troops": the actor's own forces are not the other side."""
+    if r.kind != "group" or r.country not in {a.country for a in actors}:
+        return False
+    return any(c.dep_ == "dobj" and any(p.dep_ == "poss" and p.lower_ in OWN_POSSESSIVES for p in c.children)
+               for c in verb.children)
+
+
+# edges a target can sit behind: objects, their phrases, the complement and purpose clauses
+DEEP_EDGES = {"dobj", "pobj", "prep", "xcomp", "ccomp", "poss", "amod", "compound", "conj", "dative", "attr",
+              "oprd", "appos", "acl", "nsubj", "nsubjpass", "pcomp", "nmod", "advcl"}
+CONDITION_MARKS = {"if", "unless", "until"}
+SAY_VERBS = {"say", "tell", "add", "state", "note", "report", "claim", "write"}
+DEEP_LIMIT = 5
+
+
+def _deep_recipients(trig: _Trigger, actors: list[Actor], actor_at: ActorAt) -> list[Actor]:
+    """The other side named further down the event's own phrases: "threatened to launch an
+    offensive in its war with Iraq", "rejected a call for its forces to be deployed in East Timor",
+    "threatened to stop talks if the United States goes ahead". Nearest in the tree first."""
+    mine = {a.key for a in actors}
+    roots = [trig.verb] if trig.verb.i == trig.word.i else [trig.word, trig.verb]
+    seen = {r.i for r in roots}
+    frontier = [(r, 0) for r in roots]
+    while frontier:
+        nxt = []
+        for tok, depth in frontier:
+            for c in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
+                if c.i in seen or not _deep_edge(tok, c, depth, roots):
+                    continue
+                seen.add(c.i)
+                found = [a for a in actor_at(c) if a.country and a.key not in mine]
+                found = [a for a in found if not (a.kind == "country" and a.country in {x.country for x in actors})]
+                if found:
+                    return _unique(found + [a for x in _expand(c)[1:] for a in actor_at(x)
+                                            if a.country and a.key not in mine])
+                step = 0 if c.dep_ in ("prep", "conj") else 1  # hops between content words count
+                if depth + step < DEEP_LIMIT:
+                    nxt.append((c, depth + step))
+        frontier = nxt
+    return []
+
+
+def _deep_edge(head: Token, child: Token, depth: int, roots: list[Token]) -> bool:
+    dep = child.dep_
+    if dep not in DEEP_EDGES or (dep == "prep" and _temporal(child)):
+        return False
+    if head in roots and dep in ("nsubj", "nsubjpass"):
+        return False  # the event's own subject is its actor
+    if dep == "advcl":  # conditions and purposes name the target; other adverbials do not
+        return any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children) or \
+            any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+    if dep == "ccomp" and head in roots and head.lemma_.lower() in SAY_VERBS:
+        return False  # "X said Y ..." is not X's event with Y
+    return True
 
 
 def _complement_recipients(verb: Token, actor_at: ActorAt) -> list[Actor]:
