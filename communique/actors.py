@@ -704,8 +704,8 @@ def _place_groups(doc: Doc, out: DocActors) -> None:
     """"police opened fire on demonstrators" in a sentence about one country only: they are its
     demonstrators. With two countries in the sentence the group stays unresolved."""
     for i, sector in out.unplaced.items():
-        if i in out.by_token:
-            continue
+        if i in out.by_token or any(c.i in out.by_token for c in doc[i].children if c.dep_ in NP_INNER):
+            continue  # "Pacific Islands Forum leaders" belong to the forum
         sent = doc[i].sent
         countries = {m.actor.country for m in out.mentions if sent.start_char <= m.start < sent.end_char
                      and m.actor.country not in (None, "IGO", "NGO", "IMG")}
