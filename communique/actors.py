@@ -343,6 +343,13 @@ class _Sweep:
                     code = self.kb.country_forms.get(t.text)
                     if code:
                         return code
+        if head.dep_ in ("nsubj", "dobj") and head.head.pos_ == "VERB":
+            for prep in head.head.children:  # "ethnic Albanians demonstrated in Serbia"
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    code = next((self.kb.country_forms[o.text] for o in prep.children
+                                 if o.dep_ == "pobj" and o.text in self.kb.country_forms), None)
+                    if code:
+                        return code
         return None
 
     def _looks_like_person(self, span: Span) -> bool:

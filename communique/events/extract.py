@@ -249,11 +249,22 @@ DEONTIC = {"must", "should", "ought"}
 
 def _demanded(verb: Token, actor_at: ActorAt) -> list[Actor] | None:
     """The sayer of "Y must/should do Z" in reported speech, who thereby requests it."""
-    if not any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in verb.children):
+    chain = [verb]
+    while chain[-1].dep_ in ("xcomp", "acomp") and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)  # "the US must be ready to mediate"
+    if not any(c.dep_ == "aux" and c.lower_ in DEONTIC for v in chain for c in v.children):
         return None
-    if verb.dep_ != "ccomp" or verb.head.pos_ != "VERB":
+    top = chain[-1]
+    if top.dep_ == "ccomp" and top.head.pos_ == "VERB":
+        sayer = _collect(_subject_tokens(top.head), actor_at)
+    elif top.dep_ in ("acl", "ccomp") and top.head.pos_ == "NOUN":  # "a reminder to Iraq that it must"
+        noun = top.head
+        sayer = _collect([c for c in noun.children if c.dep_ == "poss"], actor_at)
+        if not sayer and noun.head.pos_ == "VERB" and noun.dep_ in ("dobj", "nsubjpass"):
+            sayer = _collect(_subject_tokens(noun.head), actor_at)
+    else:
         return None
-    sayer = [a for a in _collect(_subject_tokens(verb.head), actor_at) if a.country]
+    sayer = [a for a in sayer if a.country]
     return sayer or None
 
 

@@ -9,7 +9,7 @@ NEGATING_VERBS = {"refuse", "fail", "decline", "deny", "reject", "avoid", "negle
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 FUTURE_VERBS = {"plan", "intend", "expect", "schedule", "aim", "prepare", "agree", "promise", "pledge",
                 "vow", "set", "going", "hope", "seek", "want", "determine", "decide",
-                "determined", "ready", "willing", "eager", "committed", "keen", "poised"}
+                "determined", "ready", "willing", "eager", "committed", "keen", "poised", "prepared"}
 HYPOTHETICAL_AUX = {"would", "could", "may", "might", "should", "can", "must", "'d"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "until", "once", "lest"}
 REPORTING = {"say", "tell", "add", "state", "announce", "stress", "note", "insist", "claim", "report", "declare",
@@ -20,8 +20,8 @@ def _governors(verb: Token):
     """The verb and the verbs that govern it through control ("refused to meet")."""
     t = verb
     yield t
-    while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
-        t = t.head
+    while t.dep_ in ("xcomp", "conj", "acomp") and t.head.i != t.i:
+        t = t.head  # "is prepared to lift": through the adjective to its copula
         yield t
 
 
