@@ -370,7 +370,7 @@ class _Sweep:
             sector_term = self.kb.roles.get(role_term or "")
             country = title_country or self.out.dateline_country or \
                 self.kb.surname_country(surname(name, None)) or self.out.main_country
-            sector = (sector_term.sector,) if sector_term and sector_term.sector else ()
+            sector = (sector_term.sector,) if sector_term and sector_term.sector else self._member_sector(span)
             actor = Actor(f"person:{fold(name)}", name, country, sector, "person", role_term,
                           title_igo if country == "IGO" else None)
         if len(span) == 1 and span.text in self.surnames:
@@ -464,7 +464,7 @@ class _Sweep:
                 country = m.actor.country
         of_country = self._of_country(span.root)
         country = country or of_country
-        if not country and term.kind == "group":
+        if not country and (term.kind == "group" or span.root.tag_ == "NNS"):
             country = self._located(span.root)  # "students throughout Indonesia", "demonstrators in Baghdad"
         definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
                        for c in span.root.children)
@@ -545,6 +545,18 @@ class _Sweep:
                     if m is not None and m.actor.kind in ("country", "group"):
                         return m.actor.country
         return None
+
+    def _member_sector(self, span: Span) -> tuple[str, ...]:
+        """"A member of the Syrian parliament, Mohammed Mamoun": the body's sector."""
+        head = span.root
+        if head.dep_ != "appos":
+            return ()
+        for prep in (c for c in head.head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                m = self.out.of_phrase(obj)
+                if m is not None and m.actor.kind in ("group", "organization") and m.actor.sector:
+                    return m.actor.sector
+        return ()
 
     def _located(self, head: Token) -> str | None:
         for prep in head.children:

@@ -319,6 +319,7 @@ rioter;CVL;person;;rioters
 crowd;CVL;group;;crowds
 hostage;CVL;person;;hostages
 inhabitant;CVL;person;;inhabitants
+people;CVL;group;;-
 prisoner;CVL;person;;prisoners
 detainee;CVL;person;;detainees
 youth;CVL;person;;youths

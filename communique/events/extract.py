@@ -173,7 +173,7 @@ def _embedded_in_event(verb: Token, lex: Lexicon) -> bool:
 MOTION_VERBS = {"arrive", "travel", "go", "come", "fly", "leave", "head", "return", "set"}
 LIGHT_VERBS = {"have", "hold", "make", "send", "give", "pay", "conduct", "carry", "take", "extend", "express",
                "offer", "convey", "deliver", "issue", "launch", "stage", "mount", "receive", "begin", "start",
-               "impose", "provide"}
+               "impose", "provide", "continue", "resume", "join", "call", "organize", "organise", "go"}
 
 
 def _is_light(verb: Token, nt) -> bool:
@@ -213,7 +213,7 @@ def _political(a: Actor) -> bool:
     """A state, an organisation or a person with a known public role (not a tennis player)."""
     if a.kind in ("country", "group"):
         return True
-    return bool(set(a.sector) - {"BUS", "CVL"}) or a.igo is not None
+    return bool(set(a.sector) - {"BUS"}) or a.igo is not None
 
 
 PLACE_PREPS = {"in", "into", "on", "at", "from", "across", "inside", "over"}
