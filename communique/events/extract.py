@@ -122,7 +122,8 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
 
 
 QUANTIFIERS = {"number", "series", "range", "set", "couple", "lot", "host", "dozen", "handful", "pair", "package",
-               "round", "batch", "wave"}
+               "round", "batch", "wave", "ton", "tonne", "kg", "kilogram", "barrel", "worth", "amount", "shipment",
+               "consignment", "million", "billion", "thousand", "hundred", "dozen"}
 
 
 def _temporal(prep: Token) -> bool:
@@ -173,11 +174,13 @@ def _embedded_in_event(verb: Token, lex: Lexicon) -> bool:
 MOTION_VERBS = {"arrive", "travel", "go", "come", "fly", "leave", "head", "return", "set"}
 LIGHT_VERBS = {"have", "hold", "make", "send", "give", "pay", "conduct", "carry", "take", "extend", "express",
                "offer", "convey", "deliver", "issue", "launch", "stage", "mount", "receive", "begin", "start",
-               "impose", "provide", "continue", "resume", "join", "call", "organize", "organise", "go"}
+               "impose", "provide", "continue", "resume", "join", "call", "organize", "organise", "go", "renew", "undertake", "lead"}
 
 
 def _is_light(verb: Token, nt) -> bool:
     lemma = verb.lemma_.lower()
+    if lemma.startswith("re") and lemma[2:] in nt.light_verbs:
+        return True  # "reimposed blockades"
     return lemma in nt.light_verbs or lemma in LIGHT_VERBS
 
 
