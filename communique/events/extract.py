@@ -161,6 +161,11 @@ def _embedded_in_event(verb: Token, lex: Lexicon) -> bool:
         verb = verb.head
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DIRECTIVE_VERBS:
         return lex.verb(verb.head.lemma_.lower(), set(), set()) not in (None, "---")
+    if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in DIRECTIVE_NOUNS:
+        return True  # "its demand that Israel ease restrictions": the demand is the event
+    if verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in verb.children):
+        gov = verb.head  # "threatened to strike unless Israel rescinded": the condition is not an event
+        return bool(_triggers(gov, lex)) or any(_triggers(g, lex) for g in _heads(gov))
     if verb.dep_ != "xcomp":
         return False
     gov = verb.head
@@ -169,6 +174,18 @@ def _embedded_in_event(verb: Token, lex: Lexicon) -> bool:
     particles = {c.lower_ for c in gov.children if c.dep_ in ("prt", "prep")}
     objects = {c.lemma_.lower() for c in gov.children if c.dep_ == "dobj"}
     return lex.verb(gov.lemma_.lower(), particles, objects) not in (None, "---")
+
+
+DIRECTIVE_NOUNS = {"demand", "call", "appeal", "request", "plea", "ultimatum", "condition", "insistence"}
+
+
+def _heads(tok: Token) -> list[Token]:
+    """The verbs governing ``tok`` through control ("threatened to launch")."""
+    out = []
+    while tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+        out.append(tok)
+    return out
 
 
 MOTION_VERBS = {"arrive", "travel", "go", "come", "fly", "leave", "head", "return", "set"}
@@ -470,6 +487,10 @@ def _subject_tokens(verb: Token) -> list[Token]:
         obj = [c for c in verb.head.children if c.dep_ == "dobj"]
         if obj:
             return obj  # "invited Lee to visit": Lee visits
+    if verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_ == "auxpass" for c in verb.children):
+        patient = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if patient:  # "X has been indicted by the court and will resign": X resigns
+            return patient
     if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
         return _subject_tokens(verb.head)  # "Syria is willing to withdraw": through the adjective
     return []
