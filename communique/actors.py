@@ -175,6 +175,7 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
         i += 1
     sweep.resolve_deferred()
     _place_groups(doc, out)
+    _conjoined_groups(doc, out, kb)
     for tok in doc:  # a headline's "Carney" before the story introduces "Mark Carney"
         if tok.i not in out.by_token and tok.is_title and tok.text in sweep.surnames and tok.idx >= head_end:
             out.add(doc[tok.i:tok.i + 1], sweep.surnames[tok.text], "surname")
@@ -717,6 +718,30 @@ def _clause_subject(tok: Token) -> Token | None:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return c
     return None
+
+
+def _conjoined_groups(doc: Doc, out: DocActors, kb: KnowledgeBase) -> None:
+    """"Jordanian and Egyptian military aircraft": one phrase, two sides."""
+    for m in list(out.mentions):
+        a = m.actor
+        if a.kind != "group":
+            continue
+        head = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if head is None:
+            continue
+        head = head.root
+        if head.i in out.plural:
+            continue
+        countries = []
+        for c in head.children:
+            if c.dep_ in ("amod", "compound", "nmod"):
+                for t in (c, *(x for x in c.subtree if x.dep_ == "conj")):
+                    code = kb.demonym_forms.get(t.text) or kb.country_forms.get(t.text)
+                    if code and code not in countries:
+                        countries.append(code)
+        if len(countries) >= 2:
+            sector = a.sector[0] if a.sector else ""
+            out.plural[head.i] = [group_actor(c, sector) for c in countries]
 
 
 def _place_groups(doc: Doc, out: DocActors) -> None:

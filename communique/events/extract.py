@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from ..actors import group_actor
 from ..model import Actor, Event, Quote, TimeRef, value_interval
 from .lexicon import Coding, Lexicon
-from .modality import aux_modes, is_negated
+from .modality import NEGATING_VERBS, aux_modes, is_negated
 
 RECIPIENT_PREPS = {"to", "with", "for", "on", "against", "toward", "towards", "at", "upon", "from"}
 DIRECT_PREPS = {"to", "with", "against", "toward", "towards"}  # still recipients when there is an object
@@ -110,8 +110,9 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
                 out.append(_Trigger(tok.head.head, tok, coding, True))  # "arrived in Amman on a visit"
                 break
             light = verb is not None and _is_light(verb, nt)
-            if nt.light_verbs and not light:
-                continue
+            talks = coding is not None and coding.plover == "CONSULT" and _has_between(tok)
+            if nt.light_verbs and not light and not talks:
+                continue  # "talks between X and Y resumed" is an event even without a light verb
             if not light:
                 verb = tok  # the noun is the event itself ("talks between X and Y", "condemned the attack")
             coding = lex.coding(nt.cameo)
@@ -119,6 +120,10 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
                 out.append(_Trigger(verb, tok, coding, True))
             break
     return out
+
+
+def _has_between(tok: Token) -> bool:
+    return any(p.dep_ == "prep" and p.lower_ in ("between", "among") for p in tok.children)
 
 
 QUANTIFIERS = {"number", "series", "range", "set", "couple", "lot", "host", "dozen", "handful", "pair", "package",
@@ -169,13 +174,15 @@ def _embedded_in_event(verb: Token, lex: Lexicon) -> bool:
     if verb.dep_ != "xcomp":
         return False
     gov = verb.head
-    if gov.pos_ != "VERB":
-        return False
+    if gov.pos_ != "VERB" or gov.lemma_.lower() in NEGATING_VERBS:
+        return False  # "refused to meet": the meeting is coded, negated (and the refusal too)
     particles = {c.lower_ for c in gov.children if c.dep_ in ("prt", "prep")}
     objects = {c.lemma_.lower() for c in gov.children if c.dep_ == "dobj"}
     return lex.verb(gov.lemma_.lower(), particles, objects) not in (None, "---")
 
 
+RAISING_VERBS = {"expect", "schedule", "set", "slate", "due", "suppose", "report", "say", "believe", "think",
+                 "understand", "know", "rumour", "rumor", "allege", "tip"}
 DIRECTIVE_NOUNS = {"demand", "call", "appeal", "request", "plea", "ultimatum", "condition", "insistence"}
 
 
@@ -483,6 +490,10 @@ def _subject_tokens(verb: Token) -> list[Token]:
         return subj
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return []
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in RAISING_VERBS:
+        raised = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if raised:
+            return raised  # "Zelensky is expected to sign": Zelensky signs
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL:
         obj = [c for c in verb.head.children if c.dep_ == "dobj"]
         if obj:
