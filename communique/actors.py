@@ -359,6 +359,10 @@ class _Sweep:
 
     def person(self, span: Span, canon: str | None, how: str) -> None:
         role_term, title_country, title_igo = self._title(span)
+        if canon and title_country and title_country != "IGO" and len(span) == 1:
+            held = self.kb.role_at(canon, self.when)
+            if held is not None and held.country not in (title_country, "IGO"):
+                canon = None  # "King Hassan of Morocco" is not the Somali Hassan the KB knows
         if canon:
             role = self.kb.role_at(canon, self.when)
             country = role.country if role else title_country
@@ -736,7 +740,9 @@ def _conjoined_groups(doc: Doc, out: DocActors, kb: KnowledgeBase) -> None:
         for c in head.children:
             if c.dep_ in ("amod", "compound", "nmod"):
                 for t in (c, *(x for x in c.subtree if x.dep_ == "conj")):
-                    code = kb.demonym_forms.get(t.text) or kb.country_forms.get(t.text)
+                    tm = out.at(t)
+                    code = (tm.actor.country if tm is not None and tm.actor.kind == "country" else None) or \
+                        kb.demonym_forms.get(t.text) or kb.country_forms.get(t.text)
                     if code and code not in countries:
                         countries.append(code)
         if len(countries) >= 2:

@@ -331,6 +331,7 @@ islamist;REB;person;;islamists
 extremist;REB;person;;extremists
 guerilla;REB;person;;guerillas
 elder;CVL;person;;elders
+faction;PTY;group;;factions
 migrant;~;person;;migrants
 settler;~;person;;settlers
 tourist;~;person;;tourists

@@ -249,6 +249,8 @@ PLACE_PREPS = {"in", "into", "on", "at", "from", "across", "inside", "over"}
 def _places(trig: _Trigger, actor_at: ActorAt) -> list[Actor]:
     """Countries named as where an act happens ("in the Gaza Strip", "from the Bosnian town")."""
     heads = [trig.verb, trig.word, *(c for c in trig.verb.children if c.dep_ == "dobj")]
+    for x in (c for c in trig.verb.children if c.dep_ == "xcomp"):  # "threatened to impose a curfew in X"
+        heads += [x, *(c for c in x.children if c.dep_ == "dobj")]
     found = []
     for h in heads:
         for prep in h.children:
@@ -397,7 +399,12 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
         recipients = _complement_recipients(verb, actor_at)
     if between:
         return actors + [b for b in between if b.key not in {a.key for a in actors}], []
-    recipients = [r for r in _unique(recipients) if not _own(r, actors, verb)]
+    mine = {a.key for a in actors}
+    recipients = [r for r in _unique(recipients) if r.key not in mine and not _own(r, actors, verb)]
+    if trig.coding.plover == "ACCUSE":  # "complained to the UN over Israeli raids": the raids' authors
+        target = _prep_objects(verb, actor_at, {"over", "about", "against"})
+        if target:
+            recipients = [t for t in target if t.key not in mine]
     if not recipients:
         recipients = _deep_recipients(trig, actors, actor_at)
     return actors, recipients
@@ -414,12 +421,16 @@ def _own(r: Actor, actors: list[Actor], verb: Token) -> bool:
                for c in verb.children)
 
 
+def _own_possessed(tok: Token) -> bool:
+    return any(p.dep_ == "poss" and p.lower_ in OWN_POSSESSIVES for p in tok.children)
+
+
 # edges a target can sit behind: objects, their phrases, the complement and purpose clauses
 DEEP_EDGES = {"dobj", "pobj", "prep", "xcomp", "ccomp", "poss", "amod", "compound", "conj", "dative", "attr",
               "oprd", "appos", "acl", "nsubj", "nsubjpass", "pcomp", "nmod", "advcl"}
 CONDITION_MARKS = {"if", "unless", "until"}
 SAY_VERBS = {"say", "tell", "add", "state", "note", "report", "claim", "write"}
-DEEP_LIMIT = 5
+DEEP_LIMIT = 6
 
 
 def _deep_recipients(trig: _Trigger, actors: list[Actor], actor_at: ActorAt) -> list[Actor]:
@@ -438,7 +449,9 @@ def _deep_recipients(trig: _Trigger, actors: list[Actor], actor_at: ActorAt) -> 
                     continue
                 seen.add(c.i)
                 found = [a for a in actor_at(c) if a.country and a.key not in mine]
-                found = [a for a in found if not (a.kind == "country" and a.country in {x.country for x in actors})]
+                home = {x.country for x in actors}
+                found = [a for a in found if not (a.kind == "country" and a.country in home)
+                         and not (a.kind == "group" and a.country in home and _own_possessed(c))]
                 if found:
                     return _unique(found + [a for x in _expand(c)[1:] for a in actor_at(x)
                                             if a.country and a.key not in mine])
