@@ -19,6 +19,7 @@ from .kb import KnowledgeBase, fold, surname
 from .model import Actor, Article, Mention
 from .nlp import load_nlp
 
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 STATE_PRONOUNS = {"it", "its", "itself"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                   "herself": "f"}
@@ -105,6 +106,8 @@ def _matchers(kb: KnowledgeBase) -> tuple[PhraseMatcher, PhraseMatcher]:
     for label, forms in groups.items():
         for form, value in forms.items():
             variants = {form, form.upper()} if form.istitle() and len(form) > 4 else {form}
+            if form.startswith("the "):
+                variants.add("The" + form[3:])  # "The Kremlin said" at a sentence start
             names.add(f"{label}|{value}", [nlp.make_doc(v) for v in variants])
     # generated historical people (thousands) are found through the NER spans and kb.person()
     aliases = {}
@@ -131,7 +134,7 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
     role_spans = {s.start: s for s in _longest(
         [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in role_matcher(doc)])}
     person_roles = {t.i for s in role_spans.values() if kb.roles[s.text.lower()].kind == "person" for t in s}
-    spans = _name_spans(doc, names, person_roles)
+    spans = _name_spans(doc, names, person_roles, kb.regions, kb.roles)
     out.main_country = _main_country([s for s in spans.values() if s.label_.split("|")[0] in PLACE_LABELS])
     sweep = _Sweep(doc, article.published, kb, out, role_spans, quoted)
     head_end = out.head_end = dateline_end(article.text)
@@ -166,7 +169,7 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
             if actor is not None:
                 out.add(doc[i - 1:i + 1], actor, "role")
         elif tok.pos_ == "PROPN" and tok.text in sweep.surnames and i not in out.by_token:
-            out.add(doc[i:i + 1], sweep.surnames[tok.text], "surname")
+            sweep.again(doc[i:i + 1], sweep.surnames[tok.text])
         elif tok.pos_ == "PROPN" and i not in out.by_token and tok.ent_type_ in ("", "PERSON", "ORG", "NORP") \
                 and not (tok.is_sent_start and tok.ent_type_ != "PERSON"):  # "Young Algerians ..."
             canon = kb.in_office_by_surname(tok.text, article.published)
@@ -233,7 +236,8 @@ def _longest(spans: list[Span]) -> list[Span]:
     return sorted(chosen, key=lambda s: s.start)
 
 
-def _name_spans(doc: Doc, names: PhraseMatcher, person_roles: set[int]) -> dict[int, Span]:
+def _name_spans(doc: Doc, names: PhraseMatcher, person_roles: set[int],
+                regions: dict[str, str], roles) -> dict[int, Span]:
     """Gazetteer matches first, then the rest of spaCy's PERSON/ORG entities.
 
     An entity the gazetteer covers in part keeps its uncovered tail ("Warsaw Mayor Rafał
@@ -242,6 +246,8 @@ def _name_spans(doc: Doc, names: PhraseMatcher, person_roles: set[int]) -> dict[
     """
     found = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in names(doc)]
     found = [s for s in found if not _is_lowercase_word(s)]
+    matched = {t.i for s in found for t in s}
+    found = [s for s in found if not _place_in_a_name(s, matched, person_roles, regions, roles)]
     covered = {t.i for s in found for t in s}
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG"):
@@ -274,6 +280,33 @@ def _name_spans(doc: Doc, names: PhraseMatcher, person_roles: set[int]) -> dict[
         if k - j >= 2 or (k - j == 1 and doc[j].ent_type_ == "PERSON"):
             found.append(Span(doc, j, k, label="NER|PERSON"))  # "activist Jean-Robert Pierre"
     return {s.start: s for s in _longest(found)}
+
+
+def _place_in_a_name(span: Span, matched: set[int], person_roles: set[int], regions: dict[str, str],
+                     roles) -> bool:
+    """A country or capital word that is part of another name: a person's ("Chad Johnson",
+    "Denzel Washington"), a place's ("Jamaica Plain"), or a town with its state ("Moscow, Idaho",
+    "Atlanta, Georgia")."""
+    if span.label_.split("|")[0] not in ("COUNTRY", "CAPITAL"):
+        return False
+    doc = span.doc
+
+    def plain_name(i: int) -> bool:  # a capitalised word that is no title, role or other known name
+        t = doc[i]
+        return t.pos_ == "PROPN" and t.is_title and i not in matched and i not in person_roles \
+            and t.lower_ not in TITLE_WORDS and t.text not in regions and t.ent_type_ not in ("DATE", "TIME") \
+            and t.lower_ not in roles and t.lower_ not in WEEKDAYS
+    if span.end < len(doc) and plain_name(span.end):
+        return True
+    if span.start > 0 and plain_name(span.start - 1) and doc[span.start - 1].ent_iob_ != "O" \
+            and span[0].ent_iob_ == "I" and doc[span.start - 1].ent_type_ in ("PERSON", "ORG"):
+        return True
+    after = doc[span.end:span.end + 4].text
+    if any(after.startswith(f", {r}") and not after.startswith(f", {r}'s") for r in regions):
+        return True
+    before = doc[span.start - 2:span.start] if span.start >= 2 else None
+    return span.text in regions and before is not None and before[1].text == "," and before[0].is_title \
+        and before[0].pos_ == "PROPN"
 
 
 def _is_lowercase_word(span: Span) -> bool:
@@ -323,7 +356,7 @@ class _Sweep:
         elif value == "PERSON" or (value == "ORG" and self._looks_like_person(span)):
             canon = kb.person(span.text) or (kb.by_surname(span.text, self.when) if len(span) == 1 else None)
             if len(span) == 1 and span.text in self.surnames:
-                self.out.add(span, self.surnames[span.text], "surname")
+                self.again(span, self.surnames[span.text])
             elif canon:
                 self.person(span, canon, "kb")
             else:
@@ -389,6 +422,14 @@ class _Sweep:
         if actor.name:
             self.surnames.setdefault(surname(actor.name, actor.country), actor)
         self.persons.append((span.root.i, actor, role_term or self.out.roles.get(actor.key)))
+
+    def again(self, span: Span, actor: Actor) -> None:
+        """A person named again by surname ("Mrs May"): the title tells the gender."""
+        self.out.add(span, actor, "surname")
+        cue = _title_gender(self.doc, span, None)
+        if cue:
+            self.gender.setdefault(actor.key, cue)
+        self.persons.append((span.root.i, actor, self.out.roles.get(actor.key)))
 
     def organization(self, span: Span) -> None:
         """An organisation the KB does not know; "Ukraine's Foreign Ministry" is the state's."""
@@ -658,7 +699,7 @@ class _Sweep:
     def pronoun_antecedent(self, tok: Token) -> Actor | None:
         inside = self._quote_of(tok)
         wanted = PRONOUN_GENDER.get(tok.lower_)
-        persons = [(i, a) for i, a, _ in self.persons if i < tok.i
+        persons = [(i, a) for i, a, _ in sorted(self.persons, key=lambda p: p[0]) if i < tok.i
                    and (inside is not None or self._quote_of(self.doc[i]) is None)
                    and self.gender.get(a.key, wanted) in (wanted, "")]
         if not persons:
@@ -677,6 +718,10 @@ class _Sweep:
                 if ahead is not None:
                     return ahead
         if tok.dep_ in ("nsubj", "nsubjpass"):
+            here = [(i, a) for i, a in persons if self.doc[i].sent == sent]
+            if here:  # "According to analyst X, ..., she warned": the person of this sentence
+                subj = [(i, a) for i, a in here if self.doc[i].dep_ in ("nsubj", "nsubjpass")]
+                return (subj or here)[-1][1]
             for i, a in reversed(persons):
                 t = self.doc[i]
                 if t.sent != sent and t.dep_ in ("nsubj", "nsubjpass"):

@@ -112,6 +112,7 @@ class KnowledgeBase:
         self.country_forms: dict[str, str] = {}  # surface form -> code
         self.demonym_forms: dict[str, str] = {}
         self.capital_forms: dict[str, str] = {}
+        self.regions = {r["name"]: r["country"] for r in read_rows("regions.csv", folders)}
         self.orgs: dict[str, Organization] = {}
         self.org_forms: dict[str, str] = {}
         self.people: dict[str, list[PersonRole]] = defaultdict(list)
