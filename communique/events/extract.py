@@ -128,7 +128,7 @@ def _has_between(tok: Token) -> bool:
 
 QUANTIFIERS = {"number", "series", "range", "set", "couple", "lot", "host", "dozen", "handful", "pair", "package",
                "round", "batch", "wave", "ton", "tonne", "kg", "kilogram", "barrel", "worth", "amount", "shipment",
-               "consignment", "million", "billion", "thousand", "hundred", "dozen"}
+               "consignment", "million", "billion", "thousand", "hundred"}
 
 
 def _temporal(prep: Token) -> bool:
@@ -198,7 +198,8 @@ def _heads(tok: Token) -> list[Token]:
 MOTION_VERBS = {"arrive", "travel", "go", "come", "fly", "leave", "head", "return", "set"}
 LIGHT_VERBS = {"have", "hold", "make", "send", "give", "pay", "conduct", "carry", "take", "extend", "express",
                "offer", "convey", "deliver", "issue", "launch", "stage", "mount", "receive", "begin", "start",
-               "impose", "provide", "continue", "resume", "join", "call", "organize", "organise", "go", "renew", "undertake", "lead"}
+               "impose", "provide", "continue", "resume", "join", "call", "organize", "organise", "go", "renew",
+               "undertake", "lead"}
 
 
 def _is_light(verb: Token, nt) -> bool:
