@@ -25,7 +25,8 @@ PHOENIX_UNTIL = date(2015, 1, 1)
 def read_rows(name: str, folders: tuple[Path, ...] = ()) -> Iterator[dict[str, str]]:
     """Rows of a data file from the package, then from each user folder that has it."""
     sources = [DATA_DIR / name]
-    sources += [Path(f) / name for f in folders]
+    # a user folder holds files named like ours; a user file stands for the table it is named after
+    sources += [Path(f) if Path(f).name == name and Path(f).is_file() else Path(f) / name for f in folders]
     for src in sources:
         if not src.is_file():
             continue

@@ -467,6 +467,8 @@ def _deep_edge(head: Token, child: Token, depth: int, roots: list[Token]) -> boo
     dep = child.dep_
     if dep not in DEEP_EDGES or (dep == "prep" and _temporal(child)):
         return False
+    if dep == "poss" and child.lower_ in OWN_POSSESSIVES:
+        return False  # "its troops": the actor's own
     if head in roots and dep in ("nsubj", "nsubjpass"):
         return False  # the event's own subject is its actor
     if dep == "advcl":  # conditions and purposes name the target; other adverbials do not
