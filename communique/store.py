@@ -390,6 +390,16 @@ class Store:
             params += [int(limit), int(offset)]
         return [dict(zip(self._DOCUMENT_KEYS, r, strict=True)) for r in self.con.execute(sql, params).fetchall()]
 
+    def document_info(self, doc_hashes: list[str]) -> dict[str, dict]:
+        """Documents by hash: id, title, url, source, publication and ingest time, and where the lead
+        paragraph ends (a character offset; the whole text when it has one paragraph)."""
+        rows = self.con.execute(
+            "SELECT doc_hash, doc_id, title, url, source, published, ingested_at, "
+            "coalesce(nullif(strpos(text, chr(10) || chr(10)), 0), length(text) + 1) - 1 "
+            "FROM documents WHERE doc_hash IN (SELECT unnest(?::VARCHAR[]))", [list(doc_hashes)]).fetchall()
+        keys = ["id", "title", "url", "source", "published", "ingested_at", "lead_end"]
+        return {r[0]: dict(zip(keys, r[1:], strict=True)) for r in rows}
+
     def count_documents(self) -> int:
         return self.con.execute("SELECT count(*) FROM documents").fetchone()[0]
 
