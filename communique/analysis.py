@@ -52,7 +52,9 @@ def next_period(start: date, by: str) -> date:
 
 
 def _empty_row(start: date, by: str) -> dict:
-    row = {"period": period_label(start, by), "start": start.isoformat(), "events": 0, "score": 0.0}
+    end = next_period(start, by) - timedelta(days=1)
+    row = {"period": period_label(start, by), "start": start.isoformat(), "end": end.isoformat(), "events": 0,
+           "score": 0.0}
     row.update({name: 0 for name in QUADS.values()})
     row.update({t: 0 for t in PLOVER_TYPES})
     return row
