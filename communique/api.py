@@ -6,7 +6,6 @@ Every parameter is validated (bad ones are 422 with a message) and every query i
 parameterised. The page at ``/`` and its scripts come from the installed packages: no CDN.
 """
 
-from __future__ import annotations
 
 import os
 import secrets
@@ -54,7 +53,7 @@ class Level(StrEnum):
 
 
 def _text(description: str, max_length: int = 100) -> Any:
-    return Query(None, description=description, min_length=1, max_length=max_length, pattern=TEXT)
+    return Query(description=description, min_length=1, max_length=max_length, pattern=TEXT)
 
 
 class EventFilters:
@@ -122,7 +121,7 @@ def create_app(db: str | os.PathLike | None = None, token: str | None = None) ->
     """The API over one store. With a ``token`` (default ``$COMMUNIQUE_TOKEN``) the store is opened for
     writing (created if missing) and ``POST /api/documents`` accepts that bearer token; without one the
     store is opened read-only and every POST is refused (403)."""
-    token = token if token is not None else os.environ.get("COMMUNIQUE_TOKEN") or None
+    token = (token if token is not None else os.environ.get("COMMUNIQUE_TOKEN")) or None  # "" is no token
     store = Store(db, read_only=token is None)
     write_lock = threading.Lock()
     templates = Jinja2Templates(directory=WEB / "templates")
@@ -150,7 +149,7 @@ def create_app(db: str | os.PathLike | None = None, token: str | None = None) ->
         return templates.TemplateResponse(request, "index.html", {
             "stats": s.stats(), "types": PLOVER_TYPES, "periods": [p.value for p in Period], "version": __version__})
 
-    @app.get("/static/vendor/plotly.min.js", include_in_schema=False)
+    @app.get("/vendor/plotly.min.js", include_in_schema=False)
     def plotly_js() -> FileResponse:
         # plotly.js as the plotly package ships it: the page works offline.
         path = resources.files("plotly") / "package_data" / "plotly.min.js"
