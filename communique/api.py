@@ -10,6 +10,7 @@ parameterised. The page at ``/`` and its scripts come from the installed package
 import os
 import secrets
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
@@ -85,6 +86,65 @@ class Page:
         return {"total": total, "limit": self.limit, "offset": self.offset, "items": items}
 
 
+class ResponseCache:
+    """ASGI middleware answering repeated ``GET /api/...`` requests from memory.
+
+    Sound because the store cannot change under the server: DuckDB lets no other process
+    write a file this server has open read-only, and a write through this server (a POST)
+    empties the cache. A GET that overlaps a write is not kept (its snapshot may be older).
+    """
+
+    MAX_BODY = 256 * 1024
+
+    def __init__(self, app, size: int = 512):
+        self.app, self.size = app, size
+        self.entries: OrderedDict[str, tuple[list, bytes]] = OrderedDict()
+        self.generation = 0
+        self.lock = threading.Lock()
+
+    def clear(self) -> None:
+        with self.lock:
+            self.generation += 1
+            self.entries.clear()
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or self.size <= 0 or not scope["path"].startswith("/api/"):
+            return await self.app(scope, receive, send)
+        if scope["method"] != "GET":
+            self.clear()
+            try:
+                return await self.app(scope, receive, send)
+            finally:
+                self.clear()
+        key = scope["path"] + "?" + scope["query_string"].decode("latin-1")
+        with self.lock:
+            hit = self.entries.get(key)
+            if hit is not None:
+                self.entries.move_to_end(key)
+            generation = self.generation
+        if hit is not None:
+            await send({"type": "http.response.start", "status": 200, "headers": [*hit[0], (b"x-cache", b"hit")]})
+            await send({"type": "http.response.body", "body": hit[1]})
+            return
+        start, chunks = {}, []
+
+        async def keep(message):
+            if message["type"] == "http.response.start":
+                start.update(message)
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body") and start.get("status") == 200:
+                    body = b"".join(chunks)
+                    with self.lock:
+                        if generation == self.generation and len(body) <= self.MAX_BODY:
+                            self.entries[key] = (list(start.get("headers", [])), body)
+                            while len(self.entries) > self.size:
+                                self.entries.popitem(last=False)
+            await send(message)
+
+        await self.app(scope, receive, keep)
+
+
 class DocumentIn(BaseModel):
     """One article to ingest, as a line of a ``.jsonl`` corpus file."""
 
@@ -117,10 +177,11 @@ class DocumentsIn(BaseModel):
     documents: list[DocumentIn] = Field(min_length=1, max_length=MAX_POST_DOCUMENTS)
 
 
-def create_app(db: str | os.PathLike | None = None, token: str | None = None) -> FastAPI:
+def create_app(db: str | os.PathLike | None = None, token: str | None = None, cache_size: int = 512) -> FastAPI:
     """The API over one store. With a ``token`` (default ``$COMMUNIQUE_TOKEN``) the store is opened for
     writing (created if missing) and ``POST /api/documents`` accepts that bearer token; without one the
-    store is opened read-only and every POST is refused (403)."""
+    store is opened read-only and every POST is refused (403). ``cache_size`` GET answers are kept in
+    memory (0: none)."""
     token = (token if token is not None else os.environ.get("COMMUNIQUE_TOKEN")) or None  # "" is no token
     store = Store(db, read_only=token is None)
     write_lock = threading.Lock()
@@ -131,6 +192,7 @@ def create_app(db: str | os.PathLike | None = None, token: str | None = None) ->
                   description="Events (PLOVER), quotes and actors from dated news articles, each tied to "
                               "the sentence it came from.")
     app.state.store = store
+    app.add_middleware(ResponseCache, size=cache_size)
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
 
     def reader() -> Iterator[Store]:

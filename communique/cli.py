@@ -444,6 +444,7 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    cache: Annotated[int, typer.Option(help="API answers kept in memory (0: none).", min=0)] = 512,
 ) -> None:
     """Serve the HTTP API and the web page (POST /api/documents only with $COMMUNIQUE_TOKEN set).
 
@@ -458,7 +459,7 @@ def serve(
     from .api import create_app
 
     try:
-        application = create_app(db)
+        application = create_app(db, cache_size=cache)
     except (FileNotFoundError, OSError) as exc:
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(2) from exc

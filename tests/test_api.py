@@ -123,6 +123,8 @@ def test_ingest_needs_the_token(client, seeds_db, tmp_path):
     db = tmp_path / "w.duckdb"
     shutil.copy(seeds_db, db)
     with TestClient(create_app(db, token="s3cret")) as writer:
+        before = writer.get("/api/stats").json()
+        assert writer.get("/api/stats").headers["x-cache"] == "hit"
         assert writer.post("/api/documents", json=doc, headers={"Authorization": "Bearer wrong"}).status_code == 403
         auth = {"Authorization": "Bearer s3cret"}
         bad = writer.post("/api/documents", json={**doc, "date": "2025-02-30"}, headers=auth)
@@ -131,6 +133,8 @@ def test_ingest_needs_the_token(client, seeds_db, tmp_path):
         assert added.status_code == 201 and added.json()["new"] == 1
         assert writer.post("/api/documents", json=doc, headers=auth).json()["already_stored"] == 1
         assert writer.get("/api/events", params={"actor": "JPN"}).json()["total"] >= 1
+        after = writer.get("/api/stats")  # the write emptied the cache
+        assert "x-cache" not in after.headers and after.json()["documents"] == before["documents"] + 1
 
 
 def test_openapi_and_the_page_are_served_without_a_cdn(client):

@@ -179,7 +179,7 @@ async function loadDyad() {
     barmode: "stack", margin: { t: 30, r: 50, l: 40, b: 40 }, legend: { orientation: "h", y: 1.12 },
     title: { text: `${data.a} – ${data.b}, per ${data.by}`, font: { size: 13 }, x: 0.01, y: 0.99 },
     xaxis: { type: "date" }, yaxis: { title: { text: "events" }, rangemode: "tozero" },
-    yaxis2: { overlaying: "y", side: "right", title: { text: "score" }, zeroline: false, showgrid: false },
+    yaxis2: { overlaying: "y", side: "right", title: { text: "score" }, rangemode: "tozero", showgrid: false },
   };
   await Plotly.react(chart, traces, layout, { displaylogo: false, responsive: true });
   chart.removeAllListeners?.("plotly_click");
@@ -266,8 +266,12 @@ async function loadNetwork() {
     hovertemplate: "%{text}: %{marker.size:.0f}<extra></extra>",
     marker: { size: nodes.map((d) => 8 + 4 * Math.sqrt(d.events)), color: "#2c3e50", line: { color: "#fff", width: 1 } },
   });
-  const axis = { visible: false, zeroline: false };
-  await Plotly.react(chart, traces, { margin: { t: 10, r: 10, l: 10, b: 10 }, xaxis: axis, yaxis: axis, hovermode: "closest" },
+  // room around the outermost nodes for their labels
+  const span = (i) => { const v = pos.map((p) => p[i]); const lo = Math.min(...v), hi = Math.max(...v);
+    const pad = Math.max(0.25, (hi - lo) * 0.15); return [lo - pad, hi + pad]; };
+  const xaxis = { visible: false, zeroline: false, range: nodes.length ? span(0) : undefined };
+  const yaxis = { visible: false, zeroline: false, range: nodes.length ? span(1) : undefined };
+  await Plotly.react(chart, traces, { margin: { t: 10, r: 10, l: 10, b: 10 }, xaxis, yaxis, hovermode: "closest" },
     { displaylogo: false, responsive: true });
   chart.removeAllListeners?.("plotly_click");
   chart.on("plotly_click", (ev) => {
@@ -293,9 +297,14 @@ async function loadSpeakers() {
   }
   box.replaceChildren(...speakers.map((s) => el("div", { class: "speaker" },
     el("h3", {}, `${s.name || s.key} (${s.country || "?"}) · ${s.quotes} quotes, ${s.direct} direct`),
-    ...s.top.map((q) => el("blockquote", { title: `${q.kind}, ${q.document}`,
-      onclick: () => openDocument(q.document, { start: q.start, end: q.end }) }, q.text)))));
+    ...s.top.map((q) => el("blockquote", { title: `${q.kind} quote in ${q.document}: click to read it there`,
+      onclick: () => openDocument(q.document, { start: q.start, end: q.end }) }, shorten(q.text, 320))))));
   if (!speakers.length) box.textContent = "No attributed quotes yet.";
+}
+
+function shorten(text, n) {
+  const chars = Array.from(text || "");
+  return chars.length <= n ? text : chars.slice(0, n - 1).join("") + "…";
 }
 
 // -- start --------------------------------------------------------------------
