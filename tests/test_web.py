@@ -3,6 +3,7 @@
 The screenshot is saved as test-artifacts/web.png.
 """
 
+import os
 import shutil
 import socket
 import threading
@@ -41,6 +42,8 @@ def server(seeds_db):
 @pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing in CI: .ci/run should have installed it")
         pytest.skip("chromium is not installed here (apt-get install -y chromium; .ci/run does it)")
     from playwright.sync_api import sync_playwright
 
