@@ -42,17 +42,22 @@ def period_label(start: date, by: str) -> str:
 
 
 def next_period(start: date, by: str) -> date:
-    if by == "day":
-        return start + timedelta(days=1)
-    if by == "week":
-        return start + timedelta(days=7)
-    if by == "month":
-        return date(start.year + (start.month == 12), start.month % 12 + 1, 1)
-    return date(start.year + 1, 1, 1)
+    """The first day of the next period (``date.max`` past the calendar's end)."""
+    try:
+        if by == "day":
+            return start + timedelta(days=1)
+        if by == "week":
+            return start + timedelta(days=7)
+        if by == "month":
+            return date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+        return date(start.year + 1, 1, 1)
+    except (OverflowError, ValueError):
+        return date.max
 
 
 def _empty_row(start: date, by: str) -> dict:
-    end = next_period(start, by) - timedelta(days=1)
+    nxt = next_period(start, by)
+    end = nxt - timedelta(days=1) if nxt != date.max else nxt
     row = {"period": period_label(start, by), "start": start.isoformat(), "end": end.isoformat(), "events": 0,
            "score": 0.0}
     row.update({name: 0 for name in QUADS.values()})
@@ -90,6 +95,8 @@ def dyad_series(store: Store, a: str, b: str, by: str = "month", directed: bool 
         filled: dict[date, dict] = {}
         while start <= last and len(filled) <= MAX_FILLED_PERIODS:
             filled[start] = rows.get(start) or _empty_row(start, by)
+            if start == date.max:
+                break
             start = next_period(start, by)
         if len(filled) <= MAX_FILLED_PERIODS:
             rows = filled

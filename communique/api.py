@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
@@ -340,6 +341,4 @@ def create_app(db: str | os.PathLike | None = None, token: str | None = None, ca
 
 
 def _path_id() -> Any:
-    from fastapi import Path as PathParam
-
     return PathParam(min_length=1, max_length=200, pattern=TEXT)

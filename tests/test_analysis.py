@@ -4,7 +4,15 @@ from datetime import date
 
 import pytest
 
-from communique.analysis import dyad_series, network, period_label, period_start, top_actors, top_quotes
+from communique.analysis import (
+    dyad_series,
+    network,
+    next_period,
+    period_label,
+    period_start,
+    top_actors,
+    top_quotes,
+)
 from communique.store import Store
 
 
@@ -22,6 +30,8 @@ def test_periods_start_on_monday_first_of_month_and_new_year():
     assert period_label(period_start(day, "year"), "year") == "2024"
     with pytest.raises(ValueError, match="period must be one of"):
         period_start(day, "fortnight")
+    assert next_period(date(2024, 12, 1), "month") == date(2025, 1, 1)
+    assert next_period(date(9999, 12, 1), "month") == date.max  # the calendar's end is no crash
 
 
 def test_azerbaijan_us_series_by_month(store):

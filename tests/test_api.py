@@ -127,8 +127,13 @@ def test_ingest_needs_the_token(client, seeds_db, tmp_path):
         assert writer.get("/api/stats").headers["x-cache"] == "hit"
         assert writer.post("/api/documents", json=doc, headers={"Authorization": "Bearer wrong"}).status_code == 403
         auth = {"Authorization": "Bearer s3cret"}
-        bad = writer.post("/api/documents", json={**doc, "date": "2025-02-30"}, headers=auth)
-        assert bad.status_code == 422
+        for body in ({**doc, "date": "2025-02-30"}, {**doc, "text": "   "}, {**doc, "id": 7}, [doc],
+                     {"documents": [doc] * 101}, {"documents": []}):
+            bad = writer.post("/api/documents", json=body, headers=auth)
+            assert bad.status_code == 422 and bad.json()["detail"], body
+        garbled = writer.post("/api/documents", content=b"{not json",
+                              headers={**auth, "content-type": "application/json"})
+        assert garbled.status_code == 422
         added = writer.post("/api/documents", json={"documents": [doc]}, headers=auth)
         assert added.status_code == 201 and added.json()["new"] == 1
         assert writer.post("/api/documents", json=doc, headers=auth).json()["already_stored"] == 1
