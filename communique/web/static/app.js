@@ -39,6 +39,11 @@ function formValues(form) {
   return out;
 }
 
+// Plotly reads titles, labels and hover texts as a little HTML: names go in escaped.
+function esc(text) {
+  return String(text ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
 function actorLabel(a) {
   return a.name || [a.country, ...(a.sector || [])].filter(Boolean).join(" ");
 }
@@ -177,7 +182,7 @@ async function loadDyad() {
     hovertemplate: "%{customdata[0]}: score %{y}<extra></extra>" });
   const layout = {
     barmode: "stack", margin: { t: 30, r: 50, l: 40, b: 40 }, legend: { orientation: "h", y: 1.12 },
-    title: { text: `${data.a} – ${data.b}, per ${data.by}`, font: { size: 13 }, x: 0.01, y: 0.99 },
+    title: { text: esc(`${data.a} – ${data.b}, per ${data.by}`), font: { size: 13 }, x: 0.01, y: 0.99 },
     xaxis: { type: "date" }, yaxis: { title: { text: "events" }, rangemode: "tozero" },
     yaxis2: { overlaying: "y", side: "right", title: { text: "score" }, rangemode: "tozero", showgrid: false },
   };
@@ -255,14 +260,14 @@ async function loadNetwork() {
     type: "scatter", mode: "markers", hoverinfo: "text", showlegend: false,
     x: edges.map((e) => (at.get(e.source)[0] + at.get(e.target)[0]) / 2),
     y: edges.map((e) => (at.get(e.source)[1] + at.get(e.target)[1]) / 2),
-    text: edges.map((e) => `${e.source} ${e.joint ? "and" : "→"} ${e.target}: ${e.weight} events, score ${e.score}<br>` +
+    text: edges.map((e) => esc(`${e.source} ${e.joint ? "and" : "→"} ${e.target}: ${e.weight} events, score ${e.score}`) + "<br>" +
       Object.entries(e.types).map(([t, c]) => `${t} ${c}`).join(", ")),
     marker: { size: 6, color: "rgba(0,0,0,0.15)" },
   });
   traces.push({
     type: "scatter", mode: "markers+text", name: "actors", showlegend: false,
     x: nodes.map((d) => at.get(d.id)[0]), y: nodes.map((d) => at.get(d.id)[1]),
-    text: nodes.map((d) => d.label), textposition: "top center", customdata: nodes.map((d) => d.id),
+    text: nodes.map((d) => esc(d.label)), textposition: "top center", customdata: nodes.map((d) => d.id),
     hovertemplate: "%{text}: %{marker.size:.0f}<extra></extra>",
     marker: { size: nodes.map((d) => 8 + 4 * Math.sqrt(d.events)), color: "#2c3e50", line: { color: "#fff", width: 1 } },
   });
