@@ -6,7 +6,6 @@ Every parameter is validated (bad ones are 422 with a message) and every query i
 parameterised. The page at ``/`` and its scripts come from the installed packages: no CDN.
 """
 
-
 import os
 import secrets
 import threading
@@ -36,6 +35,7 @@ WEB = Path(__file__).parent / "web"
 MAX_LIMIT = 1000
 MAX_OFFSET = 10**9
 MAX_POST_DOCUMENTS = 100
+MAX_POST_BYTES = 64 * 1024 * 1024
 # Free text in a query: no control characters (a NUL has no business in a name).
 TEXT = r"^[^\x00-\x1f\x7f]*$"
 
@@ -59,7 +59,8 @@ def _text(description: str, max_length: int = 100) -> Any:
 
 
 class EventFilters:
-    """The filters of ``communique events``, as query parameters."""
+    """The filters of ``communique events`` as query parameters, for the counting endpoints
+    (negated and hypothetical events left out unless asked)."""
 
     def __init__(
         self,
@@ -300,7 +301,8 @@ def create_app(db: str | os.PathLike | None = None, token: str | None = None, ca
             raise HTTPException(404, f"no document {ident!r}")
         return found
 
-    def writer(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
+    def writer(request: Request,
+               credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
         # A dependency, so a request without the token is refused before its body is even read.
         if credentials is None:
             raise HTTPException(401, "a bearer token is required", headers={"WWW-Authenticate": "Bearer"})
@@ -308,6 +310,9 @@ def create_app(db: str | os.PathLike | None = None, token: str | None = None, ca
             raise HTTPException(403, "ingest is disabled: the server was started without COMMUNIQUE_TOKEN")
         if not secrets.compare_digest(credentials.credentials.encode(), token.encode()):
             raise HTTPException(403, "wrong token")
+        size = request.headers.get("content-length", "")
+        if size.isdigit() and int(size) > MAX_POST_BYTES:
+            raise HTTPException(413, f"request body over {MAX_POST_BYTES} bytes: send fewer documents at a time")
 
     @app.post("/api/documents", tags=["documents"], status_code=201, dependencies=[Depends(writer)])
     def add_documents(body: DocumentIn | DocumentsIn) -> dict:
