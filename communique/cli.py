@@ -288,6 +288,184 @@ def eval_(
     Console(width=120).print(table)
 
 
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+    year = "year"
+
+
+@app.command()
+def dyad(
+    a: Annotated[str, typer.Argument(help="One side: a code (AZE), name (Aliyev) or actor key.")],
+    b: Annotated[str, typer.Argument(help="The other side.")],
+    db: DbOption = None,
+    by: Annotated[Period, typer.Option(help="Period of each row.")] = Period.month,
+    directed: Annotated[bool, typer.Option(help="Only A acting on B (default: both ways and joint acts).")] = False,
+    type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only events on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only events on or before YYYY-MM-DD.")] = None,
+    include_negated: Annotated[bool, typer.Option(help="Also count negated events.")] = False,
+    include_hypothetical: Annotated[bool, typer.Option(help="Also count hypothetical events.")] = False,
+    format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+) -> None:
+    """Events between two sides per period: counts per quad class and PLOVER type, summed PLOVER score.
+
+    Example:
+
+        communique dyad AZE USA --by month --format csv
+    """
+    from .analysis import QUADS, dyad_series
+
+    with _open_store(db) as store:
+        rows = dyad_series(store, a, b, by.value, directed, type=type, since=_date(since), until=_date(until),
+                           include_negated=include_negated, include_hypothetical=include_hypothetical)
+    columns = ["period", "events", "score", *QUADS.values()]
+    if format != Format.table:
+        columns += [t for t in rows[0] if t.isupper()] if rows else []
+    _emit(rows, format, columns)
+
+
+class Level(StrEnum):
+    country = "country"
+    actor = "actor"
+
+
+@app.command()
+def network(
+    db: DbOption = None,
+    level: Annotated[Level, typer.Option(help="Nodes are countries (and IGOs) or single actors.")] = Level.country,
+    min_weight: Annotated[int, typer.Option(help="Only pairs with at least this many events.", min=1)] = 1,
+    type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only events on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only events on or before YYYY-MM-DD.")] = None,
+    include_negated: Annotated[bool, typer.Option(help="Also count negated events.")] = False,
+    include_hypothetical: Annotated[bool, typer.Option(help="Also count hypothetical events.")] = False,
+    format: Annotated[Format, typer.Option("--format", help="Output format (json: nodes and edges).")] = Format.table,
+) -> None:
+    """Who engages whom: one row per source -> target pair, weighted by events.
+
+    Example:
+
+        communique network --level country --format csv
+    """
+    from .analysis import network as build
+
+    with _open_store(db) as store:
+        net = build(store, level.value, min_weight, type=type, since=_date(since), until=_date(until),
+                    include_negated=include_negated, include_hypothetical=include_hypothetical)
+    if format == Format.json:
+        typer.echo(json.dumps(net, ensure_ascii=False, indent=1))
+        return
+    labels = {n["id"]: n["label"] for n in net["nodes"]}
+    rows = [{**e, "source_name": labels[e["source"]], "target_name": labels[e["target"]],
+             "types": [f"{k} {v}" for k, v in e["types"].items()]} for e in net["edges"]]
+    _emit(rows, format, ["source", "target", "joint", "weight", "score", "types", "source_name", "target_name"])
+
+
+@app.command()
+def speakers(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="How many speakers.", min=1)] = 10,
+    per_speaker: Annotated[int, typer.Option(help="Quotes shown per speaker.", min=0)] = 3,
+    format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+) -> None:
+    """The most quoted speakers and their top quotes (direct quotes first).
+
+    Example:
+
+        communique speakers --limit 5 --per-speaker 2
+    """
+    from .analysis import top_quotes
+
+    with _open_store(db) as store:
+        rows = top_quotes(store, limit, per_speaker)
+    if format in (Format.json, Format.jsonl):
+        _emit(rows, format, [])
+        return
+    flat = [{"speaker": s["name"] or s["key"], "country": s["country"], "quotes": s["quotes"], "direct": s["direct"],
+             "kind": q["kind"], "text": q["text"]} for s in rows for q in s["top"] or [{"kind": None, "text": None}]]
+    _emit(flat, format, ["speaker", "country", "quotes", "direct", "kind", "text"])
+
+
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+    plover = "plover"
+    gdelt = "gdelt"
+
+
+class Table_(StrEnum):
+    events = "events"
+    quotes = "quotes"
+    actors = "actors"
+
+
+@app.command("export")
+def export_(
+    format: Annotated[ExportFormat, typer.Option("--format", help="parquet, csv, jsonl, plover (PLOVER JSON lines) "
+                                                 "or gdelt (GDELT 2.0 event table, tab-separated).")],
+    out: Annotated[Path, typer.Option("--out", help="File to write.")],
+    db: DbOption = None,
+    what: Annotated[Table_, typer.Option(help="Table to export (plover and gdelt: events only).")] = Table_.events,
+    actor: Annotated[str | None, typer.Option(help="Only events with this actor (code or name).")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Only events with this recipient.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only events on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only events on or before YYYY-MM-DD.")] = None,
+    include_negated: Annotated[bool, typer.Option(help="Also export negated events.")] = False,
+    include_hypothetical: Annotated[bool, typer.Option(help="Also export hypothetical events.")] = False,
+) -> None:
+    """Write events (or quotes, actors) for other tools: Parquet, CSV, JSON Lines, PLOVER, GDELT-style.
+
+    Example:
+
+        communique export --format parquet --out events.parquet --include-negated
+    """
+    from .export import export as write
+
+    filters: dict = {}
+    if what == Table_.events:
+        filters = {"actor": actor, "recipient": recipient, "type": type, "since": _date(since),
+                   "until": _date(until), "include_negated": include_negated,
+                   "include_hypothetical": include_hypothetical}
+    with _open_store(db) as store:
+        try:
+            n = write(store, format.value, out, what.value, **filters)
+        except (ValueError, OSError) as exc:
+            err.print(f"error: {exc}", markup=False)
+            raise typer.Exit(2) from exc
+    typer.echo(f"{n} rows -> {out}")
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    cache: Annotated[int, typer.Option(help="API answers kept in memory (0: none).", min=0)] = 512,
+) -> None:
+    """Serve the HTTP API and the web page (POST /api/documents only with $COMMUNIQUE_TOKEN set).
+
+    Without COMMUNIQUE_TOKEN the store is opened read-only, so other processes can read it too.
+
+    Example:
+
+        communique serve --db demo/communique.duckdb --port 8000
+    """
+    import uvicorn
+
+    from .api import create_app
+
+    try:
+        application = create_app(db, cache_size=cache)
+    except (FileNotFoundError, OSError) as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from exc
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
 def _date(value: str | None) -> date | None:
     if not value:
         return None

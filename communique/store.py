@@ -169,25 +169,39 @@ class Store:
         return eid
 
     # -- reading ---------------------------------------------------------
+    def cursor(self) -> Store:
+        """The same database on a DuckDB cursor of its own, for one thread or one request.
+
+        A DuckDB connection must not be shared between threads; cursors of it may run side by side.
+        """
+        view = object.__new__(Store)
+        view.path, view.con = self.path, self.con.cursor()
+        return view
+
     def stats(self) -> dict:
-        one = lambda sql: self.con.execute(sql).fetchone()[0]  # noqa: E731
-        return {"documents": one("SELECT count(*) FROM documents"), "events": one("SELECT count(*) FROM events"),
-                "quotes": one("SELECT count(*) FROM quotes"), "actors": one("SELECT count(*) FROM actors")}
+        row = self.con.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), "
+                               "(SELECT count(*) FROM quotes), (SELECT count(*) FROM actors)").fetchone()
+        return dict(zip(("documents", "events", "quotes", "actors"), row, strict=True))
 
     def _actor_match(self, column: str) -> str:
-        return (f"EXISTS (SELECT 1 FROM event_actors ea JOIN actors ac ON ac.actor_key = ea.actor_key "
-                f"WHERE ea.event_id = e.event_id AND ea.side = '{column}' AND "
-                f"(ac.country = ? OR ac.igo = ? OR lower(ac.name) LIKE ? OR ac.actor_key = ?))")
+        # an uncorrelated semi-join: planned once, cheaper than EXISTS per event
+        return (f"e.event_id IN (SELECT ea.event_id FROM event_actors ea JOIN actors ac ON ac.actor_key = ea.actor_key "
+                f"WHERE ea.side = '{column}' AND {ACTOR_MATCH})")
 
-    def events(self, actor: str | None = None, recipient: str | None = None, type: str | None = None,
-               since: date | None = None, until: date | None = None, include_negated: bool = False,
-               include_hypothetical: bool = False, limit: int | None = None, offset: int = 0) -> list[dict]:
-        """Stored events in the gold format's event shape, with id and all mentions."""
+    def _event_filter(self, actor: str | None = None, recipient: str | None = None, type: str | None = None,
+                      since: date | None = None, until: date | None = None, include_negated: bool = False,
+                      include_hypothetical: bool = False, dyad: tuple[str, str] | None = None,
+                      directed: bool = False, document: str | None = None) -> tuple[str, list]:
+        """The WHERE clause (with its parameters) every event query shares."""
         where, params = [], []
         for value, side in ((actor, "actor"), (recipient, "recipient")):
             if value:
                 where.append(self._actor_match(side))
-                params += [value.upper(), value.upper(), f"%{value.lower()}%", value]
+                params += _match_params(value)
+        if dyad:
+            sql, dyad_params = _dyad_condition(*dyad, directed=directed)
+            where.append(sql)
+            params += dyad_params
         if type:
             where.append("e.type = ?")
             params.append(type.upper())
@@ -197,67 +211,151 @@ class Store:
         if until:
             where.append("e.date_first <= ?")
             params.append(until)
+        if document:
+            where.append("e.event_id IN (SELECT dm.event_id FROM event_mentions dm WHERE dm.doc_hash = ?)")
+            params.append(document)
         if not include_negated:
             where.append("NOT e.negated")
         if not include_hypothetical:
             where.append("NOT list_contains(e.aux, 'hypothetical')")
-        sql = "SELECT * FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY e.date_first NULLS LAST, e.event_id"
+        return (" WHERE " + " AND ".join(where) if where else ""), params
+
+    def events(self, actor: str | None = None, recipient: str | None = None, type: str | None = None,
+               since: date | None = None, until: date | None = None, include_negated: bool = False,
+               include_hypothetical: bool = False, limit: int | None = None, offset: int = 0,
+               dyad: tuple[str, str] | None = None, directed: bool = False,
+               document: str | None = None) -> list[dict]:
+        """Stored events in the gold format's event shape, with id and all mentions.
+
+        ``dyad=("AZE", "USA")`` keeps events between the two sides (either way round, or a
+        joint act of both when no recipient is named; only A to B with ``directed``).
+        ``document`` is a ``doc_hash``: events with a mention in that document.
+        """
+        where, params = self._event_filter(actor, recipient, type, since, until, include_negated,
+                                           include_hypothetical, dyad, directed, document)
+        sql = "SELECT * FROM events e" + where + " ORDER BY e.date_first NULLS LAST, e.event_id"
         if limit is not None:
-            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+            sql += " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
         cur = self.con.execute(sql, params)
         cols = [c[0] for c in cur.description]
+        return self._event_records([dict(zip(cols, r, strict=True)) for r in cur.fetchall()])
+
+    def count_events(self, actor: str | None = None, recipient: str | None = None, type: str | None = None,
+                     since: date | None = None, until: date | None = None, include_negated: bool = False,
+                     include_hypothetical: bool = False, dyad: tuple[str, str] | None = None,
+                     directed: bool = False, document: str | None = None) -> int:
+        """How many events ``events`` would list with these filters and no limit."""
+        where, params = self._event_filter(actor, recipient, type, since, until, include_negated,
+                                           include_hypothetical, dyad, directed, document)
+        return self.con.execute("SELECT count(*) FROM events e" + where, params).fetchone()[0]
+
+    def event(self, event_id: str) -> dict | None:
+        """One event by id, whatever its negation or modality; None if there is none."""
+        cur = self.con.execute("SELECT * FROM events e WHERE e.event_id = ?", [event_id])
+        cols = [c[0] for c in cur.description]
         rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
-        return [self._event_record(r) for r in rows]
+        return self._event_records(rows)[0] if rows else None
 
-    def _actors(self, keys: list[str]) -> list[dict]:
-        out = []
-        for k in keys:
-            row = self.con.execute("SELECT name, country, igo, sector, kind FROM actors WHERE actor_key = ?",
-                                   [k]).fetchone()
-            if row:
-                d = {"name": row[0], "country": row[1], "sector": list(row[3] or []), "kind": row[4], "key": k}
-                if row[2]:
-                    d["igo"] = row[2]
-                out.append(d)
-        return out
+    def event_participants(self, **filters) -> list[dict]:
+        """One row per (event, participant) for the filtered events: what series and networks count.
 
-    def _event_record(self, r: dict) -> dict:
-        mentions = self.con.execute(
-            "SELECT d.doc_id, m.doc_hash, m.evidence_start, m.evidence_end, m.evidence, m.quote_id, "
-            "m.sentence_start, m.sentence_end, substr(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start) "
-            "FROM event_mentions m JOIN documents d USING (doc_hash) WHERE m.event_id = ? "
-            "ORDER BY d.published, d.doc_id, m.evidence_start", [r["event_id"]]).fetchall()
+        Each row has ``event_id``, ``type``, ``quad``, ``score``, ``day`` (the day the event
+        counts on: the start of its date, or the report date for an "on or before" date),
+        ``side`` and the participant's ``key``, ``name``, ``country`` and ``igo``.
+        """
+        where, params = self._event_filter(**filters)
+        sql = (f"SELECT e.event_id, e.type, e.quad, e.plover_score, {EVENT_DAY} AS day, ea.side, ac.actor_key, "
+               "ac.name, ac.country, ac.igo FROM events e JOIN event_actors ea ON ea.event_id = e.event_id "
+               "JOIN actors ac ON ac.actor_key = ea.actor_key" + where + " ORDER BY day, e.event_id, ea.side")
+        keys = ["event_id", "type", "quad", "score", "day", "side", "key", "name", "country", "igo"]
+        return [dict(zip(keys, r, strict=True)) for r in self.con.execute(sql, params).fetchall()]
+
+    def _event_records(self, rows: list[dict]) -> list[dict]:
+        """Event rows -> records, with three queries in all (not three per event)."""
+        if not rows:
+            return []
+        ids = [r["event_id"] for r in rows]
+        mentions: dict[str, list[dict]] = {i: [] for i in ids}
+        for m in self.con.execute(
+                "SELECT m.event_id, d.doc_id, m.doc_hash, m.evidence_start, m.evidence_end, m.evidence, m.quote_id, "
+                "m.sentence_start, m.sentence_end, "
+                "substr(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start) "
+                "FROM event_mentions m JOIN documents d USING (doc_hash) "
+                "WHERE list_contains(?::VARCHAR[], m.event_id) "
+                "ORDER BY d.published, d.doc_id, m.evidence_start", [ids]).fetchall():
+            mentions[m[0]].append({"document": m[1], "doc_hash": m[2], "evidence_start": m[3], "evidence_end": m[4],
+                                   "evidence": m[5], "quote_id": m[6], "sentence_start": m[7], "sentence_end": m[8],
+                                   "sentence": m[9]})
+        keys = sorted({k for r in rows for k in (*r["actor_keys"], *r["recipient_keys"])})
+        actors = {}
+        for k, name, country, igo, sector, kind in self.con.execute(
+                "SELECT actor_key, name, country, igo, sector, kind FROM actors "
+                "WHERE list_contains(?::VARCHAR[], actor_key)", [keys]).fetchall():
+            actors[k] = {"name": name, "country": country, "sector": list(sector or []), "kind": kind, "key": k,
+                         "igo": igo}
+        return [self._event_record(r, mentions[r["event_id"]], actors) for r in rows]
+
+    @staticmethod
+    def _event_record(r: dict, mentions: list[dict], actors: dict[str, dict]) -> dict:
         return {
             "id": r["event_id"], "event": r["type"], "mode": r["mode"],
-            "actor": self._actors(r["actor_keys"]), "recipient": self._actors(r["recipient_keys"]),
+            "actor": [dict(actors[k]) for k in r["actor_keys"] if k in actors],
+            "recipient": [dict(actors[k]) for k in r["recipient_keys"] if k in actors],
             "negated": r["negated"], "aux": list(r["aux"] or []), "context": list(r["context"] or []),
             "date": r["date"], "date_end": r["date_end"], "date_precision": r["date_precision"],
             "cameo": r["cameo"], "cameo_root": r["cameo"][:2] if r["cameo"] else None,
             "plover_score": r["plover_score"], "quad": r["quad"],
             "confidence": r["confidence"],
-            "evidence": mentions[0][4] if mentions else None,
-            "mentions": [{"document": m[0], "doc_hash": m[1], "evidence_start": m[2], "evidence_end": m[3],
-                          "evidence": m[4], "quote_id": m[5], "sentence_start": m[6], "sentence_end": m[7],
-                          "sentence": m[8]} for m in mentions],
+            "evidence": mentions[0]["evidence"] if mentions else None,
+            "mentions": mentions,
         }
 
-    def quotes(self, speaker: str | None = None, limit: int | None = None) -> list[dict]:
-        sql = ("SELECT q.quote_id, d.doc_id, q.kind, q.cue, q.speaker_key, s.name, s.country, q.speaker_text, "
-               "o.name, q.start_char, q.end_char, q.text FROM quotes q JOIN documents d USING (doc_hash) "
-               "LEFT JOIN actors s ON s.actor_key = q.speaker_key LEFT JOIN actors o ON o.actor_key = q.outlet_key")
-        params = []
+    def _quote_filter(self, speaker: str | None, document: str | None) -> tuple[str, list]:
+        where, params = [], []
         if speaker:
-            sql += " WHERE lower(s.name) LIKE ? OR s.country = ? OR lower(q.speaker_text) LIKE ?"
-            params = [f"%{speaker.lower()}%", speaker.upper(), f"%{speaker.lower()}%"]
-        sql += " ORDER BY d.published, d.doc_id, q.start_char"
+            where.append("(lower(s.name) LIKE ? OR s.country = ? OR lower(q.speaker_text) LIKE ? OR q.speaker_key = ?)")
+            params += [f"%{speaker.lower()}%", speaker.upper(), f"%{speaker.lower()}%", speaker]
+        if document:
+            where.append("q.doc_hash = ?")
+            params.append(document)
+        return (" WHERE " + " AND ".join(where) if where else ""), params
+
+    _QUOTES_FROM = (" FROM quotes q JOIN documents d USING (doc_hash) LEFT JOIN actors s ON s.actor_key = q.speaker_key"
+                    " LEFT JOIN actors o ON o.actor_key = q.outlet_key")
+
+    def quotes(self, speaker: str | None = None, limit: int | None = None, offset: int = 0,
+               document: str | None = None) -> list[dict]:
+        """Stored quotes in document order; ``speaker`` is a name, country code, description or key."""
+        where, params = self._quote_filter(speaker, document)
+        sql = ("SELECT q.quote_id, d.doc_id, q.kind, q.cue, q.speaker_key, s.name, s.country, q.speaker_text, "
+               "o.name, q.start_char, q.end_char, q.text" + self._QUOTES_FROM + where +
+               " ORDER BY d.published, d.doc_id, q.start_char")
         if limit is not None:
-            sql += f" LIMIT {int(limit)}"
+            sql += " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
         keys = ["id", "document", "kind", "cue", "speaker_key", "speaker", "speaker_country", "speaker_text",
                 "outlet", "start", "end", "text"]
         return [dict(zip(keys, r, strict=True)) for r in self.con.execute(sql, params).fetchall()]
 
-    def actors(self, country: str | None = None) -> list[dict]:
+    def count_quotes(self, speaker: str | None = None, document: str | None = None) -> int:
+        where, params = self._quote_filter(speaker, document)
+        return self.con.execute("SELECT count(*)" + self._QUOTES_FROM + where, params).fetchone()[0]
+
+    def quote_speakers(self, limit: int | None = None) -> list[dict]:
+        """Speakers with how many quotes they have, most quoted first (quotes without a speaker left out)."""
+        sql = ("SELECT q.speaker_key, s.name, s.country, count(*) AS quotes, "
+               "count(*) FILTER (WHERE q.kind = 'direct') AS direct FROM quotes q "
+               "JOIN actors s ON s.actor_key = q.speaker_key GROUP BY ALL ORDER BY quotes DESC, q.speaker_key")
+        params = []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        keys = ["key", "name", "country", "quotes", "direct"]
+        return [dict(zip(keys, r, strict=True)) for r in self.con.execute(sql, params).fetchall()]
+
+    def actors(self, country: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict]:
+        """Stored actors, most events first."""
         sql = ("SELECT a.actor_key, a.name, a.country, a.igo, a.sector, a.kind, a.role, "
                "(SELECT count(*) FROM event_actors ea WHERE ea.actor_key = a.actor_key) AS events "
                "FROM actors a")
@@ -266,8 +364,92 @@ class Store:
             sql += " WHERE a.country = ?"
             params.append(country.upper())
         sql += " ORDER BY events DESC, a.actor_key"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
         keys = ["key", "name", "country", "igo", "sector", "kind", "role", "events"]
         return [dict(zip(keys, r, strict=True)) for r in self.con.execute(sql, params).fetchall()]
+
+    def count_actors(self, country: str | None = None) -> int:
+        sql, params = "SELECT count(*) FROM actors a", []
+        if country:
+            sql += " WHERE a.country = ?"
+            params.append(country.upper())
+        return self.con.execute(sql, params).fetchone()[0]
+
+    _DOCUMENT_COLUMNS = ("SELECT d.doc_hash, d.doc_id, d.published, d.title, d.url, d.source, d.origin, d.ingested_at, "
+                         "(SELECT count(DISTINCT m.event_id) FROM event_mentions m WHERE m.doc_hash = d.doc_hash), "
+                         "(SELECT count(*) FROM quotes q WHERE q.doc_hash = d.doc_hash)")
+    _DOCUMENT_KEYS = ["doc_hash", "id", "published", "title", "url", "source", "origin", "ingested_at", "events",
+                      "quotes"]
+
+    def documents(self, limit: int | None = None, offset: int = 0) -> list[dict]:
+        """Stored documents (without their text), newest first."""
+        sql, params = self._DOCUMENT_COLUMNS + " FROM documents d ORDER BY d.published DESC, d.doc_id", []
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
+        return [dict(zip(self._DOCUMENT_KEYS, r, strict=True)) for r in self.con.execute(sql, params).fetchall()]
+
+    def document_info(self, doc_hashes: list[str]) -> dict[str, dict]:
+        """Documents by hash: id, title, url, source, publication and ingest time, and where the lead
+        paragraph ends (a character offset; the whole text when it has one paragraph)."""
+        rows = self.con.execute(
+            "SELECT doc_hash, doc_id, title, url, source, published, ingested_at, "
+            "coalesce(nullif(strpos(text, chr(10) || chr(10)), 0), length(text) + 1) - 1 "
+            "FROM documents WHERE doc_hash IN (SELECT unnest(?::VARCHAR[]))", [list(doc_hashes)]).fetchall()
+        keys = ["id", "title", "url", "source", "published", "ingested_at", "lead_end"]
+        return {r[0]: dict(zip(keys, r[1:], strict=True)) for r in rows}
+
+    def count_documents(self) -> int:
+        return self.con.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def document(self, ident: str) -> dict | None:
+        """One document by ``doc_hash`` or id, with its text, times, quotes and every event it mentions.
+
+        Each event keeps only this document's mentions: their evidence and sentence spans are
+        character offsets into ``text``.
+        """
+        sql = (self._DOCUMENT_COLUMNS + ", d.text FROM documents d WHERE d.doc_hash = ? OR d.doc_id = ? "
+               "ORDER BY d.doc_hash = ? DESC, d.published LIMIT 1")
+        row = self.con.execute(sql, [ident, ident, ident]).fetchone()
+        if row is None:
+            return None
+        doc = dict(zip([*self._DOCUMENT_KEYS, "text"], row, strict=True))
+        h = doc["doc_hash"]
+        doc["events"] = self.events(document=h, include_negated=True, include_hypothetical=True)
+        for e in doc["events"]:
+            e["mentions"] = [m for m in e["mentions"] if m["doc_hash"] == h]
+        doc["quotes"] = self.quotes(document=h)
+        doc["times"] = [dict(zip(["start", "end", "text", "value", "kind"], r, strict=True)) for r in self.con.execute(
+            "SELECT start_char, end_char, text, value, kind FROM times WHERE doc_hash = ? ORDER BY start_char",
+            [h]).fetchall()]
+        return doc
+
+
+# One actor matches a filter value by country or IGO code, a piece of its name, or its key.
+ACTOR_MATCH = "(ac.country = ? OR ac.igo = ? OR lower(ac.name) LIKE ? OR ac.actor_key = ?)"
+# The day an event counts on in series and flat exports: its date's first day, or for an
+# "on or before" date (a past-tense report) the report's date, not the window's start.
+EVENT_DAY = "CASE WHEN e.date_precision = 'on_or_before' THEN e.date_last ELSE e.date_first END"
+
+
+def _match_params(value: str) -> list:
+    return [value.upper(), value.upper(), f"%{value.lower()}%", value]
+
+
+def _dyad_condition(a: str, b: str, directed: bool = False) -> tuple[str, list]:
+    """Events between A and B: A acts on B (or B on A), or both act together with no recipient."""
+    match = "({t}.country = ? OR {t}.igo = ? OR lower({t}.name) LIKE ? OR {t}.actor_key = ?)"
+    sides = "(x.side = 'actor' AND y.side = 'recipient')"
+    if not directed:
+        sides = (f"({sides} OR (x.side = 'recipient' AND y.side = 'actor') OR (x.side = 'actor' AND "
+                 "y.side = 'actor' AND len(d.recipient_keys) = 0))")
+    sql = ("e.event_id IN (SELECT x.event_id FROM event_actors x JOIN actors xa ON xa.actor_key = x.actor_key "
+           "JOIN event_actors y ON y.event_id = x.event_id AND y.actor_key <> x.actor_key "
+           "JOIN actors ya ON ya.actor_key = y.actor_key JOIN events d ON d.event_id = x.event_id "
+           f"WHERE {match.format(t='xa')} AND {match.format(t='ya')} AND {sides})")
+    return sql, _match_params(a) + _match_params(b)
 
 
 def _key(a: Actor | None) -> str | None:

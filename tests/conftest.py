@@ -32,3 +32,14 @@ def extract():
     from communique import extract_text
 
     return extract_text
+
+
+@pytest.fixture(scope="session")
+def seeds_db(shared, tmp_path_factory) -> Path:
+    """A store holding the two seed articles, closed after ingest: open it read-only."""
+    import communique
+
+    path = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
+    with communique.open(path) as db:
+        assert db.ingest([shared / "seeds"]).new == 2
+    return path

@@ -44,7 +44,8 @@ def test_extract_prints_one_gold_shaped_object_per_document(shared):
 
 
 def test_every_command_documents_an_example():
-    for command in ("ingest", "events", "quotes", "actors", "stats", "extract", "eval"):
+    for command in ("ingest", "events", "quotes", "actors", "stats", "extract", "eval", "dyad", "network",
+                    "speakers", "export", "serve"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0 and "Example:" in result.output and "communique " in result.output
 
@@ -52,3 +53,15 @@ def test_every_command_documents_an_example():
 def test_missing_store_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["stats", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2 and "no store at" in result.output
+
+
+def test_dyad_and_network_commands(seeds_db):
+    rows = json.loads(runner.invoke(app, ["dyad", "AZE", "USA", "--db", str(seeds_db), "--by", "year",
+                                          "--format", "json"]).output)
+    assert {r["period"]: r["events"] for r in rows}["2024"] == 3 and rows[-1]["SUPPORT"] == 1
+    table = runner.invoke(app, ["dyad", "Aliyev", "Sandu", "--db", str(seeds_db), "--include-negated"])
+    assert table.exit_code == 0 and "2024-11" in table.output
+    edges = runner.invoke(app, ["network", "--db", str(seeds_db), "--format", "csv"]).output.splitlines()
+    assert edges[0].startswith("source,target,joint,weight") and "AZE,USA,False,3" in edges[1]
+    speakers = runner.invoke(app, ["speakers", "--db", str(seeds_db), "--limit", "1", "--format", "json"])
+    assert json.loads(speakers.output)[0]["name"] == "Azer Garayev"
