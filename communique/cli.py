@@ -33,6 +33,23 @@ class Format(StrEnum):
     jsonl = "jsonl"
 
 
+@app.callback()
+def _options(
+    kb_extra: Annotated[list[Path] | None, typer.Option(
+        "--kb-extra", help="A knowledge-base file named like a data table (people.csv, verbs.csv, ...) or a folder "
+        "of them; its rows add to or override the package's. Repeatable; $COMMUNIQUE_KB does the same.")] = None,
+) -> None:
+    """Events, quotes and dates from dated news articles, each tied to its sentence."""
+    if kb_extra:
+        import os
+
+        for path in kb_extra:
+            if not path.exists():
+                raise typer.BadParameter(f"{path} does not exist", param_hint="--kb-extra")
+        current = os.environ.get("COMMUNIQUE_KB", "")
+        os.environ["COMMUNIQUE_KB"] = ":".join([*(str(p) for p in kb_extra), *([current] if current else [])])
+
+
 def _open_store(db: Path | None, read_only: bool = True):
     from .store import Store
 
@@ -188,21 +205,55 @@ def quotes(
     _emit(rows, format, ["document", "kind", "speaker", "speaker_country", "cue", "outlet", "text"])
 
 
-@app.command()
+actors_app = typer.Typer(rich_markup_mode=None, no_args_is_help=False)
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.callback(invoke_without_command=True)
 def actors(
+    ctx: typer.Context,
     db: DbOption = None,
     country: Annotated[str | None, typer.Option(help="Only actors of this country code.")] = None,
     format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
 ) -> None:
-    """List stored actors, most active first.
+    """List stored actors, most active first; `actors resolve` explains one expression.
 
     Example:
 
         communique actors --country UZB
+
+        communique actors resolve "President Trump" --date 2019-05-01
     """
+    if ctx.invoked_subcommand is not None:
+        return
     with _open_store(db) as store:
         rows = store.actors(country)
     _emit(rows, format, ["key", "name", "country", "sector", "kind", "role", "events"])
+
+
+@actors_app.command("resolve")
+def actors_resolve(
+    expression: Annotated[str, typer.Argument(help="Words or a sentence, e.g. 'President Trump'.")],
+    on: Annotated[str, typer.Option("--date", help="The article date the roles are read at (YYYY-MM-DD).")],
+    format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+) -> None:
+    """Show what an expression resolves to on a date, and why (which rule, which office).
+
+    Example:
+
+        communique actors resolve "President Trump" --date 2022-06-01
+    """
+    from .pipeline import explain_actors
+
+    rows = explain_actors(expression, _date(on))
+    if not rows:
+        err.print(f"no actor found in {expression!r}")
+        raise typer.Exit(1)
+    if format in (Format.table, Format.csv):
+        for r in rows:
+            o = r.pop("office")
+            r["office"] = f"{o['role']} {o['country']} {o['start'] or '…'}–{o['end'] or ''}" if o else ""
+    _emit(rows, format, ["text", "name", "country", "sector", "kind", "office", "why"])
 
 
 @app.command()

@@ -224,8 +224,11 @@ class KnowledgeBase:
         return c.name if c else None
 
 
-@lru_cache(maxsize=4)
 def load_kb(extra: str | None = None) -> KnowledgeBase:
     """The knowledge base, loaded once per process (``COMMUNIQUE_KB`` adds user folders)."""
-    spec = extra if extra is not None else os.environ.get("COMMUNIQUE_KB", "")
+    return _load_kb(extra if extra is not None else os.environ.get("COMMUNIQUE_KB", ""))
+
+
+@lru_cache(maxsize=4)
+def _load_kb(spec: str) -> KnowledgeBase:
     return KnowledgeBase(tuple(Path(p) for p in spec.split(":") if p))

@@ -79,3 +79,31 @@ def _actor_resolver(actors: DocActors, quotes: list[Quote], kb: KnowledgeBase):
         return m.actor if m is not None else None
 
     return actor_at
+
+
+HOW = {"kb": "a name in the knowledge base", "title": "a person the knowledge base does not know, placed by title",
+       "surname": "a surname of a person named before (or the one office holder of that name)",
+       "role": "a description of a person named before or of an office holder ('the head of state')",
+       "group": "a collective placed by its nationality or place ('Hungarian officials')",
+       "country": "a country name", "capital": "a capital or seat of power standing for its state",
+       "demonym": "a nationality adjective standing for its state", "ner": "an organisation spaCy found",
+       "pronoun": "a pronoun pointing back to a person"}
+
+
+def explain_actors(text: str, published) -> list[dict]:
+    """What each actor mention of ``text`` resolves to on date ``published``, and why."""
+    kb = load_kb()
+    article = Article("expression", published, text)
+    doc = next(parse([text]))
+    found = resolve_actors(doc, article, kb, [(q.start, q.end) for q in quote_marks(text)])
+    out = []
+    for m in found.mentions:
+        a = m.actor
+        role = kb.role_at(a.name, published) if a.kind == "person" and a.name else None
+        out.append({"text": m.text, "name": a.name, "country": a.country, "sector": list(a.sector), "kind": a.kind,
+                    "igo": a.igo, "role": a.role, "how": m.how, "why": HOW.get(m.how, m.how),
+                    "office": None if role is None else {"role": role.role, "country": role.country,
+                                                         "start": str(role.start) if role.start else None,
+                                                         "end": str(role.end) if role.end else None}})
+    return out
+

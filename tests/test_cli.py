@@ -45,8 +45,8 @@ def test_extract_prints_one_gold_shaped_object_per_document(shared):
 
 def test_every_command_documents_an_example():
     for command in ("ingest", "events", "quotes", "actors", "stats", "extract", "eval", "dyad", "network",
-                    "speakers", "export", "serve"):
-        result = runner.invoke(app, [command, "--help"])
+                    "speakers", "export", "serve", "actors resolve"):
+        result = runner.invoke(app, [*command.split(), "--help"])
         assert result.exit_code == 0 and "Example:" in result.output and "communique " in result.output
 
 
@@ -65,3 +65,27 @@ def test_dyad_and_network_commands(seeds_db):
     assert edges[0].startswith("source,target,joint,weight") and "AZE,USA,False,3" in edges[1]
     speakers = runner.invoke(app, ["speakers", "--db", str(seeds_db), "--limit", "1", "--format", "json"])
     assert json.loads(speakers.output)[0]["name"] == "Azer Garayev"
+
+
+def test_actors_resolve_reads_roles_at_the_date():
+    def resolve(date):
+        out = runner.invoke(app, ["actors", "resolve", "President Trump", "--date", date, "--format", "json"])
+        assert out.exit_code == 0, out.output
+        (trump,) = json.loads(out.output)
+        return trump["country"], trump["sector"], trump["office"]["role"]
+
+    assert resolve("2019-05-01") == ("USA", ["GOV"], "head_of_state")
+    assert resolve("2022-06-01") == ("USA", ["ELI"], "former_head_of_state")
+    assert resolve("2024-11-06") == ("USA", ["GOV"], "president_elect")
+
+
+def test_kb_extra_adds_a_person_without_touching_code(tmp_path, monkeypatch):
+    monkeypatch.setenv("COMMUNIQUE_KB", "")  # the option sets it for the rest of the process
+    people = tmp_path / "people.csv"
+    people.write_text("name,aliases,country,igo,sector,role,start,end,scheduled_end,source\n"
+                      "Aroha Ngata,,NZL,,GOV,head_of_government,2030-01-01,,,a newsroom's own list\n", encoding="utf-8")
+    args = ["actors", "resolve", "Prime Minister Ngata met reporters.", "--date", "2031-05-01", "--format", "json"]
+    without = json.loads(runner.invoke(app, args).output)
+    assert without[0]["country"] is None  # unknown to the package's knowledge base
+    with_extra = json.loads(runner.invoke(app, ["--kb-extra", str(people), *args]).output)
+    assert with_extra[0]["name"] == "Aroha Ngata" and with_extra[0]["country"] == "NZL"

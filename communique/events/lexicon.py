@@ -90,7 +90,11 @@ class Lexicon:
         return self.verbs.get((lemma, "", ""))
 
 
-@lru_cache(maxsize=4)
 def load_lexicon(extra: str | None = None) -> Lexicon:
-    spec = extra if extra is not None else os.environ.get("COMMUNIQUE_KB", "")
+    """Loaded once per process and per set of user folders (``COMMUNIQUE_KB``)."""
+    return _load_lexicon(extra if extra is not None else os.environ.get("COMMUNIQUE_KB", ""))
+
+
+@lru_cache(maxsize=4)
+def _load_lexicon(spec: str) -> Lexicon:
     return Lexicon(tuple(Path(p) for p in spec.split(":") if p))
