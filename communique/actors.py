@@ -534,7 +534,7 @@ class _Sweep:
             actor = group_actor(country, term.sector)
             self.out.add(self._with_det(span), actor, "group")
             self.groups.append((span.start, actor, text))
-            others = self._conjoined_countries(span.root) - {country}
+            others = (self._conjoined_countries(span.root) | set(self._of_countries(span.root))) - {country}
             if others:  # "Hungarian and Romanian officials" are two sides
                 self.out.plural[span.root.i] = [actor, *(group_actor(c, term.sector) for c in sorted(others))]
             return span.end
@@ -614,6 +614,18 @@ class _Sweep:
                         if code:
                             return code
         return None
+
+    def _of_countries(self, head: Token) -> list[str]:
+        """"the leaders of Brazil, India, China and South Africa": every country listed."""
+        codes = []
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                for t in (obj, *(x for x in obj.subtree if x.dep_ == "conj")):
+                    start = min([t.i, *(c.i for c in t.children if c.dep_ == "compound")])
+                    code = self.kb.country_forms.get(self.doc[start:t.i + 1].text)
+                    if code and code not in codes:
+                        codes.append(code)
+        return codes
 
     def person_of_country(self, country: str | None) -> Actor | None:
         return next((a for _, a, _ in reversed(self.persons) if a.country == country), None)

@@ -237,6 +237,15 @@ def _sports(sent, lex: Lexicon) -> bool:
     return bool(SCORE.search(sent.text)) or any(t.lemma_.lower() in lex.sports for t in sent)
 
 
+def _unattributed_attack(trig: _Trigger, lex: Lexicon) -> bool:
+    """An armed attack whose attacker the sentence does not name, on political victims."""
+    if trig.coding.plover not in ("ASSAULT", "COERCE"):
+        return False
+    if trig.verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in trig.verb.children):
+        return False  # a named but unresolved subject ("a man killed his neighbour") is not unknown
+    return any(t.lemma_.lower() in lex.armed for t in trig.word.sent)
+
+
 def _political(a: Actor) -> bool:
     """A state, an organisation or a person with a known public role (not a tennis player)."""
     if a.kind in ("country", "group"):
@@ -247,7 +256,7 @@ def _political(a: Actor) -> bool:
 PLACE_PREPS = {"in", "into", "on", "at", "from", "across", "inside", "over"}
 
 
-def _places(trig: _Trigger, actor_at: ActorAt) -> list[Actor]:
+def _places(trig: _Trigger, actor_at: ActorAt, preps: set[str] = PLACE_PREPS) -> list[Actor]:
     """Countries named as where an act happens ("in the Gaza Strip", "from the Bosnian town")."""
     heads = [trig.verb, trig.word, *(c for c in trig.verb.children if c.dep_ == "dobj")]
     for x in (c for c in trig.verb.children if c.dep_ == "xcomp"):  # "threatened to impose a curfew in X"
@@ -255,7 +264,7 @@ def _places(trig: _Trigger, actor_at: ActorAt) -> list[Actor]:
     found = []
     for h in heads:
         for prep in h.children:
-            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS and not _temporal(prep):
+            if prep.dep_ == "prep" and prep.lower_ in preps and not _temporal(prep):
                 found += _place_chain(prep, actor_at)
     return _unique(found)
 
@@ -307,7 +316,12 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     actors, recipients = _participants(trig, actor_at)
     actors = [a for a in actors if a.country]
     recipients = [r for r in recipients if r.country and r.key not in {a.key for a in actors}]
-    if not actors or not any(_political(a) for a in actors):
+    if not actors and recipients and _unattributed_attack(trig, lex):
+        # "three civilians were killed in a suicide bombing in Baghdad": the attacker is unknown
+        home = _places(trig, actor_at, {"in", "near", "at", "outside", "inside", "around"})
+        actors = [group_actor(home[0].country, "UAF")] if home else []
+        recipients = [r for r in recipients if r.key not in {a.key for a in actors}]
+    elif not actors or not any(_political(a) for a in actors):
         return None  # sports, business and crime stories without political actors
     if trig.word.lemma_.lower() in CONTEST_VERBS and _sports(trig.word.sent, lex):
         return None  # "Spain beat Italy 1-0": teams, not states
@@ -370,16 +384,22 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
     verb, word = trig.verb, trig.word
     between = _between(word, actor_at) or (_between(verb, actor_at) if verb.i != word.i else [])
     if verb.i == word.i and word.pos_ != "VERB":  # an event noun on its own
-        actors = _collect([c for c in word.children if c.dep_ in ("poss", "compound", "amod")], actor_at)
+        actors = _collect([c for c in word.children if c.dep_ in ("poss", "compound", "amod", "nmod")], actor_at)
         recipients = _prep_objects(word, actor_at)
         return (between, []) if between else (actors, recipients)
     subj = _subject_tokens(verb)
     actors = _collect(subj, actor_at)
     objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
-    if verb.dep_ == "relcl" and not subj:
+    passive_relcl = verb.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if verb.dep_ == "relcl" and not subj and not passive_relcl:
         actors = _collect([verb.head], actor_at)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and not actors:  # "issued a declaration demanding that ..."
+        actors = _collect([verb.head], actor_at) or (
+            _collect(_subject_tokens(verb.head.head), actor_at) if verb.head.head.pos_ == "VERB" else [])
     recipients = _collect([o for o in objs if o.i != word.i], actor_at)
-    if any(c.dep_ == "agent" for c in verb.children):  # "Y was praised by X"
+    if passive_relcl:  # "Gershkovich, who was detained in Yekaterinburg": he is the one detained
+        recipients += _collect([verb.head], actor_at)
+    if any(c.dep_ == "agent" for c in verb.children) or not actors:  # "Y was praised by X", "Y was killed"
         recipients += _collect([c for c in verb.children if c.dep_ == "nsubjpass" and c.i != word.i], actor_at)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not recipients:
         recipients = _collect([verb.head], actor_at)  # "Nawrocki, backed by Law and Justice"

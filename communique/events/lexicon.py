@@ -46,6 +46,7 @@ class Lexicon:
         self.adjectives = {r["lemma"]: r["noun"] for r in read_rows("event_adjectives.csv", folders)}
         self.contexts = {r["lemma"]: r["context"] for r in read_rows("contexts.csv", folders)}
         self.sports = {r["lemma"] for r in read_rows("sports_cues.csv", folders)}
+        self.armed = {r["lemma"] for r in read_rows("armed_violence_cues.csv", folders)}
         scores: dict[tuple[str, str], tuple[float | None, int | None]] = {}
         for r in read_rows("plover_types.csv", folders):
             score = float(r["score"]) if r.get("score") else None
