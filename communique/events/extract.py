@@ -111,7 +111,8 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
                 break
             light = verb is not None and _is_light(verb, nt)
             talks = coding is not None and coding.plover == "CONSULT" and _has_between(tok)
-            if nt.light_verbs and not light and not talks:
+            happened = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in OCCURRENCE_VERBS
+            if nt.light_verbs and not light and not talks and not happened:
                 continue  # "talks between X and Y resumed" is an event even without a light verb
             if not light:
                 verb = tok  # the noun is the event itself ("talks between X and Y", "condemned the attack")
@@ -120,6 +121,21 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
                 out.append(_Trigger(verb, tok, coding, True))
             break
     return out
+
+
+# "the withdrawal was completed", "the sanctions took effect", "the detention triggered protests"
+OCCURRENCE_VERBS = {"take", "complete", "begin", "start", "end", "trigger", "spark", "prompt", "provoke", "follow",
+                    "happen", "occur", "come", "conclude", "finish", "welcome", "condemn", "criticize", "criticise",
+                    "praise", "hail", "denounce", "draw", "leave", "kill", "cause"}
+POSSIBILITY_MODALS = {"could", "may", "might", "would", "can"}
+FUTURE_OR_MODAL = POSSIBILITY_MODALS | {"will", "shall", "'ll", "wo"}  # "if X attacks, the alliance will respond"
+
+
+def _modal_not_condition(verb: Token) -> bool:
+    """The clause says its actor may act ("could impose"), not what happens if something else does."""
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in verb.children)
 
 
 def _has_between(tok: Token) -> bool:
@@ -170,7 +186,8 @@ def _embedded_in_event(verb: Token, lex: Lexicon) -> bool:
         return True  # "its demand that Israel ease restrictions": the demand is the event
     if verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in verb.children):
         gov = verb.head  # "threatened to strike unless Israel rescinded": the condition is not an event
-        return bool(_triggers(gov, lex)) or any(_triggers(g, lex) for g in _heads(gov))
+        promised = any(c.dep_ == "aux" and c.lower_ in FUTURE_OR_MODAL for c in gov.children)
+        return promised or bool(_triggers(gov, lex)) or any(_triggers(g, lex) for g in _heads(gov))
     if verb.dep_ != "xcomp":
         return False
     gov = verb.head
@@ -338,6 +355,8 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
         etype = "AGREE"  # PLOVER: intended cooperation (a planned meeting, a pledge of aid) is AGREE
     elif "future" in aux and etype in HOSTILE_ACTS and not negated:
         etype = "THREATEN"  # PLOVER: an announced hostile act ("will impose sanctions") is a threat
+    elif "hypothetical" in aux and etype in HOSTILE_ACTS | {"ASSAULT"} and not negated and _modal_not_condition(verb):
+        etype = "THREATEN"  # "the EU could impose new sanctions on Belarus": a threat, not a sanction
     demand = _demanded(verb, actor_at)
     if demand is not None:  # "X said Y must return the helicopter": X asks it of Y
         etype, aux = "REQUEST", [m for m in aux if m != "hypothetical"]
@@ -385,7 +404,10 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
     between = _between(word, actor_at) or (_between(verb, actor_at) if verb.i != word.i else [])
     if verb.i == word.i and word.pos_ != "VERB":  # an event noun on its own
         actors = _collect([c for c in word.children if c.dep_ in ("poss", "compound", "amod", "nmod")], actor_at)
+        actors = actors or _prep_objects(word, actor_at, {"by"})  # "the signing of the accords by X and Y"
         recipients = _prep_objects(word, actor_at)
+        if not recipients:  # "the detention of Istanbul's mayor": the one it was done to
+            recipients = [r for r in _prep_objects(word, actor_at, {"of"}) if r.key not in {a.key for a in actors}]
         return (between, []) if between else (actors, recipients)
     subj = _subject_tokens(verb)
     actors = _collect(subj, actor_at)
