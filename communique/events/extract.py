@@ -128,7 +128,6 @@ OCCURRENCE_VERBS = {"take", "complete", "begin", "start", "end", "trigger", "spa
                     "happen", "occur", "come", "conclude", "finish", "welcome", "condemn", "criticize", "criticise",
                     "praise", "hail", "denounce", "draw", "leave", "kill", "cause"}
 POSSIBILITY_MODALS = {"could", "may", "might", "would", "can"}
-FUTURE_OR_MODAL = POSSIBILITY_MODALS | {"will", "shall", "'ll", "wo"}  # "if X attacks, the alliance will respond"
 
 
 def _modal_not_condition(verb: Token) -> bool:
@@ -186,8 +185,7 @@ def _embedded_in_event(verb: Token, lex: Lexicon) -> bool:
         return True  # "its demand that Israel ease restrictions": the demand is the event
     if verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in verb.children):
         gov = verb.head  # "threatened to strike unless Israel rescinded": the condition is not an event
-        promised = any(c.dep_ == "aux" and c.lower_ in FUTURE_OR_MODAL for c in gov.children)
-        return promised or bool(_triggers(gov, lex)) or any(_triggers(g, lex) for g in _heads(gov))
+        return bool(_triggers(gov, lex)) or any(_triggers(g, lex) for g in _heads(gov))
     if verb.dep_ != "xcomp":
         return False
     gov = verb.head
