@@ -327,7 +327,7 @@ def _decode(raw: bytes, path: Path, line: int | None, opts: _Options, allow_nul:
             pass
     else:
         control = sum(raw.count(b) for b in CONTROL_BYTES)
-        if control > max(8, len(raw) // 20):  # (sum of counts: fast in C even on a 50 MB dump)
+        if control > len(raw) // 20:  # (sum of counts: fast in C even on a 50 MB dump)
             hint = "; a UTF-16 text without a byte-order mark needs --encoding utf-16-le or utf-16-be" \
                 if raw.count(0) > len(raw) // 4 else ""
             return Reject(where, line, f"binary file ({control} control bytes in {len(raw)}{hint})")
