@@ -344,6 +344,10 @@ def _decode(raw: bytes, path: Path, line: int | None, opts: _Options, allow_nul:
             return Reject(where, line, f"neither UTF-8 (byte {bad_at}) nor {opts.encoding}: {exc}")
         opts.note(where, line, f"not UTF-8 (byte {bad_at}); read as {opts.encoding} (--encoding)")
         return text
+    loose = raw.decode("utf-8", errors="replace")
+    broken, fine = loose.count("\ufffd"), sum(1 for ch in loose if ch > "\x7f") - loose.count("\ufffd")
+    if fine and fine * 4 >= broken:  # real UTF-8 sequences as well as bad ones: damaged UTF-8, not a code page
+        return Reject(where, line, f"damaged UTF-8: {broken} invalid byte sequence(s), the first at byte {bad_at}")
     encoding = _detect(raw)
     if encoding is None:
         return Reject(where, line, f"not valid UTF-8 (byte {bad_at}) and no other encoding fits; give --encoding")
@@ -360,9 +364,11 @@ def _detect(raw: bytes) -> str | None:
     least = min(m.chaos for m in matches)
     tied = [m for m in matches if m.chaos == least]
     # short texts fit several code pages equally well; Western news is most often cp1252
-    best = next((m for m in tied if m.encoding == "cp1252"), max(tied, key=lambda m: m.coherence))
+    if any("cp1252" in m.could_be_from_charset for m in tied):
+        return "cp1252"
+    best = max(tied, key=lambda m: m.coherence).encoding
     try:
-        raw.decode(best.encoding)
+        raw.decode(best)
     except (UnicodeDecodeError, LookupError):
         return None
-    return best.encoding
+    return best

@@ -32,3 +32,31 @@ def extract():
     from communique import extract_text
 
     return extract_text
+
+
+def assert_store_sound(db: Path) -> str:
+    """``communique check`` on a store must pass; returns its report."""
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    result = CliRunner().invoke(app, ["check", "--db", str(db)])
+    assert result.exit_code == 0, f"communique check --db {db}:\n{result.output}"
+    return result.output
+
+
+@pytest.fixture(autouse=True)
+def _every_store_passes_check(request):
+    """After each test, every DuckDB store it left in its tmp_path passes ``communique check``.
+
+    A test that breaks a store on purpose says so with ``@pytest.mark.broken_store``.
+    """
+    wanted = "tmp_path" in request.fixturenames and not request.node.get_closest_marker("broken_store")
+    tmp = request.getfixturevalue("tmp_path") if wanted else None  # (taken now: it is torn down first)
+    yield
+    for db in sorted(tmp.rglob("*.duckdb")) if tmp else ():
+        assert_store_sound(db)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "broken_store: the test damages a store on purpose; skip the check after it")
