@@ -143,6 +143,8 @@ def _parse_corpus_text(text: str, doc_id: str, origin: str, opts: _Options) -> I
         body = text[m.end():]
     elif bad := DATE_LIKE.match(text):  # there but wrong is not "missing": a default date must not hide it
         return Reject(origin, 1, f"invalid date line {bad.group(0).strip()!r} (expected ' date YYYY-MM-DD ')")
+    elif (why := _not_prose(text)) is not None:  # an HTML page has no date line either; that is not the news
+        return Reject(origin, None, why)
     elif opts.default_date is not None:
         published, body = opts.default_date, text
     else:

@@ -60,3 +60,19 @@ def _every_store_passes_check(request):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "broken_store: the test damages a store on purpose; skip the check after it")
+
+
+def dump_store(db: Path) -> dict[str, list[tuple]]:
+    """Every table's rows, sorted, without the ingest time: two stores with equal dumps hold the same."""
+    from communique.store import Store
+
+    with Store(db, read_only=True) as store:
+        tables = [t for (t,) in store.con.execute("SELECT table_name FROM information_schema.tables "
+                                                   "ORDER BY table_name").fetchall()]
+        out = {}
+        for t in tables:
+            cols = [c for (c,) in store.con.execute("SELECT column_name FROM information_schema.columns "
+                                                     "WHERE table_name = ? ORDER BY ordinal_position", [t]).fetchall()]
+            keep = ", ".join(f'"{c}"' for c in cols if c != "ingested_at")
+            out[t] = sorted(map(repr, store.con.execute(f'SELECT {keep} FROM "{t}"').fetchall()))
+        return out
