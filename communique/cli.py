@@ -40,7 +40,7 @@ def _open_store(db: Path | None, read_only: bool = True):
     try:
         return Store(db, read_only=read_only)
     except (FileNotFoundError, StoreBusy) as exc:
-        err.print(f"error: {exc}", markup=False)
+        typer.echo(f"error: {exc}", err=True)  # not wrapped: it names a path
         raise typer.Exit(2) from exc
 
 
@@ -100,7 +100,7 @@ def ingest(
                          on_note=lambda n: typer.echo(f"note: {n}", err=True),
                          on_batch=lambda n: progress.advance(task, n))
     except (StoreLocked, StoreBusy) as exc:
-        err.print(f"error: {exc}", markup=False)
+        typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(4) from exc
     finally:
         if reject_file is not None:

@@ -18,7 +18,6 @@ from pathlib import Path
 
 from .lock import WriterLock
 from .model import Article, Reject
-from .pipeline import process
 from .read import MAX_DOC_CHARS, Note, read_paths
 from .store import Store, db_path
 
@@ -99,6 +98,8 @@ def _store_chunk(path: Path, chunk: list[Article], first_seen: set[str], counts:
             updates.append(a)
     if not new and not updates:
         return
+    from .pipeline import process  # here, not above: a refused or a no-op run never loads spaCy
+
     records = list(process(new, batch_size=batch_size)) if new else []  # the store is closed meanwhile
     with Store(path) as store:
         result = store.add_batch(records, updates)

@@ -107,7 +107,10 @@ class Store:
             raise FileNotFoundError(f"no store at {self.path} (run 'communique ingest' first)")
         self.con = connect(self.path, read_only, wait)
         if not read_only:
-            self.con.execute(SCHEMA)
+            self.con.execute(f"BEGIN TRANSACTION; {SCHEMA} COMMIT;")  # all tables or none, even if killed
+        elif not self.con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'documents'").fetchone():
+            self.con.close()
+            raise FileNotFoundError(f"{self.path} holds no store yet (run 'communique ingest' first)")
 
     def close(self) -> None:
         self.con.close()
