@@ -274,7 +274,7 @@ def extract(
 
     fallback = _date(default_date, "--default-date")
     articles, rejected = [], 0
-    for item in read_paths(paths, fallback):
+    for item in read_paths(paths, fallback, on_note=lambda n: typer.echo(f"note: {n}", err=True)):
         if isinstance(item, Reject):
             rejected += 1
             typer.echo(str(item), err=True)
