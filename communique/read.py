@@ -17,7 +17,6 @@ import csv
 import io
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -38,6 +37,7 @@ MAGIC = ((b"%PDF", "PDF"), (b"PK\x03\x04", "ZIP/Office"), (b"\x1f\x8b", "gzip"),
          (b"\xd0\xcf\x11\xe0", "MS Office"), (b"{\\rtf", "RTF"))
 CONTROL_BYTES = [bytes([b]) for b in (0, 1, 2, 3, 4, 5, 6, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28,
                                       29, 30, 31, 127)]  # not in text: \a \b \t \n \v \f \r and ESC may be
+JUNK = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")  # controls but \t \n \v \f \r; surrogates
 HTML_START = re.compile(r"\A\s*<(!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,500})?/?>")
 
@@ -173,9 +173,9 @@ def _not_prose(text: str) -> str | None:
     if HTML_START.match(head) or (len(tags) >= 5 and sum(map(len, tags)) > 0.1 * len(head.strip())):
         return f"HTML markup, not article text ({len(tags)} tags in the first {len(head)} characters); " \
                "extract the text first"
-    junk = sum(1 for ch in head if ch not in "\t\n\r\f" and unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"))
+    junk = len(JUNK.findall(head))
     if junk > max(2, 0.01 * len(head)):
-        return f"binary or garbled text ({junk} control or unassigned characters in {len(head)})"
+        return f"binary or garbled text ({junk} control characters in {len(head)})"
     return None
 
 
