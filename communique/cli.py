@@ -82,7 +82,10 @@ def ingest(
         except LookupError as exc:
             raise typer.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from exc
     fallback = _date(default_date, "--default-date")
-    reject_file = rejects.open("w", encoding="utf-8") if rejects else None
+    try:
+        reject_file = rejects.open("w", encoding="utf-8") if rejects else None
+    except OSError as exc:
+        raise typer.BadParameter(f"cannot write {rejects}: {exc.strerror}", param_hint="--rejects") from exc
 
     def on_reject(r: Reject) -> None:
         typer.echo(str(r), err=True)  # FILE:LINE: reason, never wrapped
