@@ -11,6 +11,7 @@ import secrets
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
+from contextlib import asynccontextmanager
 from datetime import date
 from enum import StrEnum
 from importlib import resources
@@ -27,6 +28,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from . import __version__, analysis
 from .ingest import ingest_items
+from .lock import StoreLocked, WriterLock
 from .model import PLOVER_TYPES, Article
 from .read import MAX_DOC_CHARS
 from .store import Store
@@ -190,7 +192,12 @@ def create_app(db: str | os.PathLike | None = None, token: str | None = None, ca
     templates = Jinja2Templates(directory=WEB / "templates")
     bearer = HTTPBearer(auto_error=False, description="COMMUNIQUE_TOKEN of the server")
 
-    app = FastAPI(title="communique", version=__version__, docs_url=None, redoc_url=None,
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        store.close()  # the file is free for other processes (an ingest, `communique check`) once we stop
+
+    app = FastAPI(title="communique", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Events (PLOVER), quotes and actors from dated news articles, each tied to "
                               "the sentence it came from.")
     app.state.store = store
@@ -318,12 +325,15 @@ def create_app(db: str | os.PathLike | None = None, token: str | None = None, ca
     def add_documents(body: DocumentIn | DocumentsIn) -> dict:
         """Ingest one article or ``{"documents": [...]}`` (at most 100); needs the bearer token."""
         docs = body.documents if isinstance(body, DocumentsIn) else [body]
-        with write_lock:  # one writer at a time; readers go on from their own cursors
-            w = store.cursor()
-            try:
-                summary = ingest_items(w, [d.article() for d in docs])
-            finally:
-                w.close()
+        try:
+            with write_lock, WriterLock(store.path):  # one writer; readers go on from their own cursors
+                w = store.cursor()
+                try:
+                    summary = ingest_items(w, [d.article() for d in docs])
+                finally:
+                    w.close()
+        except StoreLocked as exc:
+            raise HTTPException(409, str(exc)) from exc
         return summary.as_dict()
 
     @app.get("/api/dyads", tags=["analysis"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -16,7 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .model import Article, Reject
+from .model import Reject
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
                   help="Events, quotes and dates from dated news articles, each tied to its sentence.")
@@ -51,12 +52,12 @@ def _options(
 
 
 def _open_store(db: Path | None, read_only: bool = True):
-    from .store import Store
+    from .store import Store, StoreBusy
 
     try:
         return Store(db, read_only=read_only)
-    except FileNotFoundError as exc:
-        err.print(f"error: {exc}")
+    except (FileNotFoundError, StoreBusy) as exc:
+        typer.echo(f"error: {exc}", err=True)  # not wrapped: it names a path
         raise typer.Exit(2) from exc
 
 
@@ -64,59 +65,69 @@ def _open_store(db: Path | None, read_only: bool = True):
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt corpus format, .jsonl, .csv).")],
     db: DbOption = None,
-    default_date: Annotated[str | None, typer.Option(help="Date (YYYY-MM-DD) for texts without a date line.")] = None,
-    batch_size: Annotated[int, typer.Option(help="Documents per parse batch and per transaction.")] = 32,
+    default_date: Annotated[str | None, typer.Option(
+        help="Date (YYYY-MM-DD) for texts without a date line and rows without a date.")] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per parse batch and per transaction.")] = 32,
+    rejects: Annotated[Path | None, typer.Option(
+        help="Also write the rejected inputs to this file, one JSON object a line (file, line, reason).")] = None,
+    encoding: Annotated[str | None, typer.Option(
+        help="Encoding to try for texts that are not UTF-8, before guessing one (e.g. cp1252).")] = None,
+    max_doc_chars: Annotated[int, typer.Option(
+        min=1, help="Longest document text accepted, in characters; longer ones are rejected, never cut.")]
+    = 2_000_000,
 ) -> None:
     """Read articles, extract events, quotes and times, and store them (idempotent).
 
-    Exit status 0 when every input was read, 3 when some were rejected (the rest is stored).
+    Every document is stored once (by the hash of its text); a stored text read again
+    with another id, title, url or source updates just those. Rejected inputs are named
+    FILE:LINE: reason on stderr. One ingest at a time per store; queries keep working.
+
+    Exit status 0 when every input was read, 3 when some were rejected (the rest is
+    stored), 4 when another ingest is writing to the store.
 
     Example:
 
-        communique ingest samples/corpus --db demo.duckdb
+        communique ingest samples/corpus --db demo.duckdb --rejects rejects.jsonl
     """
-    from .pipeline import process
-    from .read import read_paths
-    from .store import Store
+    from .ingest import ingest as run
+    from .lock import StoreLocked
+    from .store import StoreBusy, db_path
 
-    fallback = date.fromisoformat(default_date) if default_date else None
-    counts = {"read": 0, "new": 0, "already stored": 0, "rejected": 0, "events": 0, "quotes": 0}
-    store = Store(db)
-    pending: list[Article] = []
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError as exc:
+            raise typer.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from exc
+    fallback = _date(default_date, "--default-date")
+    try:
+        reject_file = rejects.open("w", encoding="utf-8") if rejects else None
+    except OSError as exc:
+        raise typer.BadParameter(f"cannot write {rejects}: {exc.strerror}", param_hint="--rejects") from exc
 
-    def flush() -> None:
-        if not pending:
-            return
-        result = store.add_batch(process(pending, batch_size=batch_size))
-        counts["new"] += result.new
-        counts["already stored"] += result.already
-        counts["events"] += result.events
-        counts["quotes"] += result.quotes
-        progress.advance(task, len(pending))
-        pending.clear()
+    def on_reject(r: Reject) -> None:
+        typer.echo(str(r), err=True)  # FILE:LINE: reason, never wrapped
+        if reject_file is not None:
+            reject_file.write(json.dumps({"file": r.path, "line": r.line, "reason": r.reason}, ensure_ascii=False)
+                              + "\n")
+            reject_file.flush()
 
-    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=True, disable=not err.is_terminal) as progress:
-        task = progress.add_task("ingest", total=None)
-        for item in read_paths(paths, fallback):
-            if isinstance(item, Reject):
-                counts["rejected"] += 1
-                typer.echo(str(item), err=True)  # FILE:LINE: reason, never wrapped
-                continue
-            counts["read"] += 1
-            if store.has_document(item.doc_hash) or any(p.doc_hash == item.doc_hash for p in pending):
-                counts["already stored"] += 1
-                progress.advance(task)
-                continue
-            pending.append(item)
-            if len(pending) >= batch_size:
-                flush()
-        flush()
-    stats = store.stats()
-    store.close()
-    typer.echo("  ".join(f"{k}: {v}" for k, v in counts.items()))
-    typer.echo(f"store {store.path}: " + ", ".join(f"{v} {k}" for k, v in stats.items()))
-    raise typer.Exit(3 if counts["rejected"] else 0)
+    try:
+        with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, transient=True, disable=not err.is_terminal) as progress:
+            task = progress.add_task("ingest", total=None)
+            counts = run(paths, db, default_date=fallback, encoding=encoding, max_doc_chars=max_doc_chars,
+                         batch_size=batch_size, on_reject=on_reject,
+                         on_note=lambda n: typer.echo(f"note: {n}", err=True),
+                         on_batch=lambda n: progress.advance(task, n))
+    except (StoreLocked, StoreBusy) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(4) from exc
+    finally:
+        if reject_file is not None:
+            reject_file.close()
+    typer.echo(counts.summary())
+    typer.echo(f"store {db_path(db)}: " + ", ".join(f"{v} {k}" for k, v in counts.stats.items()))
+    raise typer.Exit(3 if counts.rejected else 0)
 
 
 def _emit(rows: list[dict], fmt: Format, columns: list[str]) -> None:
@@ -270,6 +281,29 @@ def stats(db: DbOption = None,
     typer.echo(json.dumps(counts) if json_out else "  ".join(f"{k}: {v}" for k, v in counts.items()))
 
 
+@app.command()
+def check(db: DbOption = None) -> None:
+    """Verify the store's invariants: no orphans, consistent counts, evidence inside its document.
+
+    Exit status 0 when every check holds, 1 when one does not (each is named with examples).
+
+    Example:
+
+        communique check --db demo/communique.duckdb
+    """
+    from .check import check_store
+
+    with _open_store(db) as store:
+        names, problems = check_store(store)
+        counts = store.stats()
+    for p in problems:
+        typer.echo(f"FAIL {p}")
+    if problems:
+        typer.echo(f"{len(problems)} of {len(names)} checks failed")
+        raise typer.Exit(1)
+    typer.echo(f"ok: {len(names)} checks hold on " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
 class ExtractFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
@@ -292,9 +326,9 @@ def extract(
     from .pipeline import process
     from .read import read_paths
 
-    fallback = date.fromisoformat(default_date) if default_date else None
+    fallback = _date(default_date, "--default-date")
     articles, rejected = [], 0
-    for item in read_paths(paths, fallback):
+    for item in read_paths(paths, fallback, on_note=lambda n: typer.echo(f"note: {n}", err=True)):
         if isinstance(item, Reject):
             rejected += 1
             typer.echo(str(item), err=True)
@@ -517,13 +551,13 @@ def serve(
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
-def _date(value: str | None) -> date | None:
+def _date(value: str | None, option: str | None = None) -> date | None:
     if not value:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a YYYY-MM-DD date") from exc
+        raise typer.BadParameter(f"{value!r} is not a YYYY-MM-DD date", param_hint=option) from exc
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from . import analysis
 from .export import export, to_arrow
 from .ingest import IngestSummary, ingest_paths
+from .lock import WriterLock
 from .store import Store
 
 if TYPE_CHECKING:
@@ -94,7 +95,8 @@ class Database:
             paths = [paths]
         if isinstance(default_date, str):
             default_date = date.fromisoformat(default_date)
-        return ingest_paths(self.store, paths, default_date, batch_size)
+        with WriterLock(self.store.path):  # one writer per store, as for `communique ingest`
+            return ingest_paths(self.store, paths, default_date, batch_size)
 
     def stats(self) -> dict[str, int]:
         """Counts of documents, events, quotes and actors."""

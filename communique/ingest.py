@@ -1,7 +1,11 @@
-"""Read, extract and store articles: the ingest loop the Python and HTTP APIs run.
+"""Files in, store out: every good document stored exactly once, every bad one named.
 
-New texts are parsed in batches and each batch is stored in one transaction; a text
-already in the store (or earlier in the same run) is counted, not parsed again.
+The writer lock is held for the whole run, so a second ingest into the same store
+stops at once with a clear message. The store file itself is opened only to look
+up a batch and to write it, in one transaction; parsing happens with it closed, so
+queries (CLI, HTTP) get their turn between batches. Batches are cut from the input
+in reading order, stored documents included, so a run killed at any moment and run
+again stores exactly what an uninterrupted run stores.
 """
 
 from __future__ import annotations
@@ -10,12 +14,108 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
+from .lock import WriterLock
 from .model import Article, Reject
-from .pipeline import process
-from .read import read_paths
-from .store import Store
+from .read import MAX_DOC_CHARS, Note, read_paths
+from .store import Store, db_path
 
+
+@dataclass
+class IngestCounts:
+    read: int = 0
+    new: int = 0
+    already: int = 0
+    rejected: int = 0
+    events: int = 0
+    quotes: int = 0
+    updated: int = 0
+    stats: dict = field(default_factory=dict)
+
+    def summary(self) -> str:
+        return (f"read: {self.read}  new: {self.new}  already stored: {self.already}  rejected: {self.rejected}  "
+                f"events: {self.events}  quotes: {self.quotes}  metadata updated: {self.updated}")
+
+
+def ingest(paths: Iterable[str | Path], db: str | os.PathLike | None = None, *, default_date: date | None = None,
+           encoding: str | None = None, max_doc_chars: int = MAX_DOC_CHARS, batch_size: int = 32,
+           on_reject: Callable[[Reject], None] | None = None, on_note: Callable[[Note], None] | None = None,
+           on_batch: Callable[[int], None] | None = None) -> IngestCounts:
+    """Read, extract and store; raises lock.StoreLocked if another ingest writes to ``db``."""
+    path = db_path(db)
+    counts = IngestCounts()
+    note = on_note or (lambda n: None)
+    with WriterLock(path):
+        first_seen: set[str] = set()  # a text twice in one run: the first one counts
+        chunk: list[Article] = []
+
+        def flush() -> None:
+            _store_chunk(path, chunk, first_seen, counts, batch_size, note)
+            if on_batch is not None:
+                on_batch(len(chunk))
+            chunk.clear()
+
+        for item in read_paths(paths, default_date, encoding=encoding, max_doc_chars=max_doc_chars,
+                               on_note=on_note):
+            if isinstance(item, Reject):
+                counts.rejected += 1
+                if on_reject is not None:
+                    on_reject(item)
+                continue
+            counts.read += 1
+            chunk.append(item)
+            if len(chunk) >= batch_size:
+                flush()
+        flush()
+        with Store(path) as store:  # creates an empty store when nothing was read
+            counts.stats = store.stats()
+    return counts
+
+
+def _store_chunk(path: Path, chunk: list[Article], first_seen: set[str], counts: IngestCounts, batch_size: int,
+                 note: Callable[[Note], None]) -> None:
+    if not chunk:
+        return
+    with Store(path) as store:
+        stored = store.stored({a.doc_hash for a in chunk})
+    new, updates = [], []
+    for a in chunk:
+        h = a.doc_hash
+        if h in first_seen:
+            counts.already += 1
+            continue
+        first_seen.add(h)
+        if h not in stored:
+            new.append(a)
+            continue
+        counts.already += 1
+        meta = stored[h]
+        if meta["published"] != a.published:
+            note(Note(*_where(a), f"already stored with the date {meta['published']}, which is kept "
+                                  "(its events are dated from it)"))
+        if a.id != meta["doc_id"] or any(getattr(a, k) not in (None, meta[k]) for k in ("title", "url", "source")):
+            updates.append(a)
+    if not new and not updates:
+        return
+    from .pipeline import process  # here, not above: a refused or a no-op run never loads spaCy
+
+    records = list(process(new, batch_size=batch_size)) if new else []  # the store is closed meanwhile
+    with Store(path) as store:
+        result = store.add_batch(records, updates)
+    counts.new += result.new
+    counts.already += result.already
+    counts.updated += result.updated
+    counts.events += result.events
+    counts.quotes += result.quotes
+
+
+def _where(a: Article) -> tuple[str, int | None]:
+    head, _, tail = (a.origin or a.id).rpartition(":")
+    return (head, int(tail)) if head and tail.isdigit() else (a.origin or a.id, None)
+
+
+# -- in-process ingest into an open store (Python API, HTTP POST) -------------
 
 @dataclass
 class IngestSummary:
@@ -43,6 +143,8 @@ def ingest_items(store: Store, items: Iterable[Article | Reject], batch_size: in
     pending: list[Article] = []
 
     def flush() -> None:
+        from .pipeline import process
+
         if pending:
             result = store.add_batch(process(pending, batch_size=batch_size))
             summary.new += result.new

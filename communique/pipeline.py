@@ -8,10 +8,12 @@ once per process.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import fields, replace
 
 from spacy.tokens import Doc, Token
 
 from .actors import DocActors, country_actor, resolve_actors
+from .bounds import split_parts
 from .events import find_events
 from .events.lexicon import Lexicon, load_lexicon
 from .kb import KnowledgeBase, load_kb
@@ -26,12 +28,22 @@ SECOND_PERSON = {"you", "your", "yours", "yourself"}
 
 
 def process(articles: Iterable[Article], batch_size: int = 32) -> Iterator[Records]:
-    """Run the full pipeline over articles, parsing them in batches."""
+    """Run the full pipeline over articles, parsing them in batches.
+
+    A text longer than ``bounds.PART_CHARS`` is extracted in parts cut at paragraph
+    breaks and the records joined, so time and memory grow linearly with its length.
+    """
     kb, lexicon = load_kb(), load_lexicon()
     articles = list(articles) if not isinstance(articles, list) else articles
-    docs = parse((a.text for a in articles), batch_size=batch_size)
-    for article, doc in zip(articles, docs, strict=True):
-        yield extract(article, doc, kb, lexicon)
+    spans = [split_parts(a.text) for a in articles]
+    docs = parse((a.text[s:e] for a, parts in zip(articles, spans, strict=True) for s, e in parts),
+                 batch_size=batch_size)
+    for article, parts in zip(articles, spans, strict=True):
+        if len(parts) == 1:
+            yield extract(article, next(docs), kb, lexicon)
+        else:
+            yield _join(article, [(s, extract(replace(article, text=article.text[s:e]), next(docs), kb, lexicon))
+                                  for s, e in parts])
 
 
 def process_one(article: Article) -> Records:
@@ -54,6 +66,28 @@ def extract(article: Article, doc: Doc, kb: KnowledgeBase, lexicon: Lexicon) -> 
 
     events = find_events(doc, article.published, lexicon, actors_at, quotes, times)
     return Records(article, actors.mentions, events, quotes, times)
+
+
+def _join(article: Article, parts: list[tuple[int, Records]]) -> Records:
+    """The records of an article's parts, offsets moved into the whole text."""
+    out, quotes_before = Records(article), 0
+    for offset, rec in parts:
+        out.mentions += [_shift(m, offset) for m in rec.mentions]
+        out.times += [_shift(t, offset) for t in rec.times]
+        out.events += [_shift(e, offset, quote_index=None if e.quote_index is None else e.quote_index + quotes_before)
+                       for e in rec.events]
+        out.quotes += [_shift(q, offset) for q in rec.quotes]
+        quotes_before += len(rec.quotes)
+    return out
+
+
+def _shift(record, offset: int, **changes):
+    """A copy of a record with every character offset (``start``, ``end``, ``*_start``, ``*_end``) moved."""
+    for f in fields(record):
+        value = getattr(record, f.name)
+        if (f.name in ("start", "end") or f.name.endswith(("_start", "_end"))) and type(value) is int:
+            changes[f.name] = value + offset
+    return replace(record, **changes)
 
 
 def _actor_resolver(actors: DocActors, quotes: list[Quote], kb: KnowledgeBase):

@@ -3,11 +3,18 @@
 Documents are keyed by the hash of their normalised text, so ingesting the same
 text again adds nothing. Events are stored once with all their mentions: a new
 mention joins a stored event when ``link.same_event`` says they are one.
+
+DuckDB lets one process at a time open the file for writing, and none other while
+it does. So a Store is opened for a query or a batch and closed again: readers and
+the writer take turns, and opening waits (``wait`` seconds, ``COMMUNIQUE_LOCK_WAIT``,
+default 30) while another process has the file, then raises StoreBusy.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -16,9 +23,10 @@ from pathlib import Path
 import duckdb
 
 from .link import PRECISION_RANK, event_id, group, group_key, interval, representative, same_event
-from .model import Actor, Event, Records
+from .model import Actor, Article, Event, Records
 
 DEFAULT_DB = "communique.duckdb"
+DEFAULT_WAIT = 30.0
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -54,24 +62,55 @@ def db_path(explicit: str | os.PathLike | None = None) -> Path:
     return Path(explicit or os.environ.get("COMMUNIQUE_DB") or DEFAULT_DB)
 
 
+class StoreBusy(RuntimeError):
+    """Another process kept the store file open for longer than we waited."""
+
+
 @dataclass
 class BatchResult:
     new: int = 0
     already: int = 0
     events: int = 0
     quotes: int = 0
+    updated: int = 0
+
+
+def connect(path: Path, read_only: bool = False, wait: float | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the DuckDB file, retrying while another process holds it, for up to ``wait`` seconds."""
+    wait = float(os.environ.get("COMMUNIQUE_LOCK_WAIT", DEFAULT_WAIT)) if wait is None else wait
+    deadline, pause = time.monotonic() + wait, 0.02
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() >= deadline:
+                pid = re.search(r"\(PID (\d+)\)", str(exc))
+                holder = f"process {pid.group(1)}" if pid else "another process"
+                raise StoreBusy(f"store {path} is in use by {holder} (waited {wait:g} s); an ingest holds it only "
+                                "while it writes a batch, so a process that keeps it open is the cause") from exc
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
 
 
 class Store:
-    """A DuckDB file holding documents, actors, events (with mentions), quotes and times."""
+    """A DuckDB file holding documents, actors, events (with mentions), quotes and times.
 
-    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False):
+    Open it for as long as a query or a batch takes (``with Store(db, read_only=True) as s:``)
+    so that other processes get their turn.
+    """
+
+    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False, wait: float | None = None):
         self.path = db_path(path)
         if read_only and not self.path.exists():
             raise FileNotFoundError(f"no store at {self.path} (run 'communique ingest' first)")
-        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        self.con = connect(self.path, read_only, wait)
         if not read_only:
-            self.con.execute(SCHEMA)
+            self.con.execute(f"BEGIN TRANSACTION; {SCHEMA} COMMIT;")  # all tables or none, even if killed
+        elif not self.con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'documents'").fetchone():
+            self.con.close()
+            raise FileNotFoundError(f"{self.path} holds no store yet (run 'communique ingest' first)")
 
     def close(self) -> None:
         self.con.close()
@@ -86,11 +125,28 @@ class Store:
     def has_document(self, doc_hash: str) -> bool:
         return self.con.execute("SELECT 1 FROM documents WHERE doc_hash = ?", [doc_hash]).fetchone() is not None
 
-    def add_batch(self, batch: Iterable[Records]) -> BatchResult:
-        """Store a batch in one transaction: all of it or, on error, none of it."""
+    def stored(self, hashes: Iterable[str]) -> dict[str, dict]:
+        """Metadata of those of the documents that are stored, by hash."""
+        cur = self.con.execute("SELECT doc_hash, doc_id, published, title, url, source FROM documents "
+                               "WHERE doc_hash IN (SELECT unnest(?::VARCHAR[]))", [list(hashes)])
+        keys = ["doc_id", "published", "title", "url", "source"]
+        return {row[0]: dict(zip(keys, row[1:], strict=True)) for row in cur.fetchall()}
+
+    def add_batch(self, batch: Iterable[Records], updates: Iterable[Article] = ()) -> BatchResult:
+        """Store a batch in one transaction: all of it or, on error, none of it.
+
+        ``updates`` are stored documents read again with other metadata (id, title, url,
+        source): their rows take it, and nothing else changes.
+        """
         result = BatchResult()
         self.con.execute("BEGIN TRANSACTION")
         try:
+            for a in updates:
+                self.con.execute(
+                    "UPDATE documents SET doc_id = ?, title = coalesce(?, title), url = coalesce(?, url), "
+                    "source = coalesce(?, source), origin = ? WHERE doc_hash = ?",
+                    [a.id, a.title, a.url, a.source, a.origin, a.doc_hash])
+                result.updated += 1
             seen: set[str] = set()
             for rec in batch:
                 h = rec.article.doc_hash

@@ -44,7 +44,7 @@ def test_extract_prints_one_gold_shaped_object_per_document(shared):
 
 
 def test_every_command_documents_an_example():
-    for command in ("ingest", "events", "quotes", "actors", "stats", "extract", "eval", "dyad", "network",
+    for command in ("ingest", "events", "quotes", "actors", "stats", "extract", "eval", "check", "dyad", "network",
                     "speakers", "export", "serve", "actors resolve"):
         result = runner.invoke(app, [*command.split(), "--help"])
         assert result.exit_code == 0 and "Example:" in result.output and "communique " in result.output
