@@ -40,6 +40,8 @@ TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "madam", "mr.", "mrs.", "ms.", "d
                "junior", "assistant", "interim", "caretaker", "top", "new", "longtime", "veteran", "ex", "ex-"}
 HEAD_OF_ROLES = {"state": ("head_of_state", "president_elect"), "government": ("head_of_government",)}
 LEADER_ROLES = {"head_of_state", "head_of_government", "president_elect"}
+PERSON_PAIR_HEADS = {"leader", "man", "woman", "president", "minister", "premier", "counterpart",
+                     "head", "chancellor"}
 PAIR_HEADS = {"country", "nation", "state", "side", "government", "leader", "party", "neighbour", "neighbor",
               "capital", "president", "minister", "ally"}
 DATELINE = re.compile(r"\A\s*([A-Z][A-Z .'-]{2,40}),(?:\s*([A-Z][A-Za-z .'-]{2,40}),)?\s*"
@@ -153,7 +155,11 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
             if consumed:
                 i = consumed
                 continue
-        if tok.lemma_.lower() in PAIR_HEADS and tok.pos_ == "NOUN" and _is_pair(tok):
+        if tok.lemma_.lower() in PERSON_PAIR_HEADS and tok.pos_ == "NOUN" and _is_pair(tok):
+            pair = sweep.last_two_persons(i) or sweep.last_two_countries(i)  # "the two leaders", "the two men"
+            if pair:
+                out.plural[i] = pair
+        elif tok.lemma_.lower() in PAIR_HEADS and tok.pos_ == "NOUN" and _is_pair(tok):
             pair = sweep.last_two_countries(i)
             if pair:
                 out.plural[i] = pair
@@ -571,6 +577,16 @@ class _Sweep:
         if len(ranked) < 2:
             return None
         return [country_actor(c, self.kb) for c in sorted(ranked, key=lambda c: counts[c][1])]
+
+    def last_two_persons(self, before: int) -> list[Actor] | None:
+        """The two people of different countries named last before a token ("the two leaders")."""
+        chosen: list[Actor] = []
+        for _, a, _ in sorted((p for p in self.persons if p[0] < before), key=lambda p: p[0], reverse=True):
+            if a.country and all(a.key != c.key and a.country != c.country for c in chosen):
+                chosen.append(a)
+            if len(chosen) == 2:
+                return chosen[::-1]
+        return None
 
     def _with_det(self, span: Span) -> Span:
         """The whole description: "the Uzbek leader", not just "leader"."""
