@@ -31,7 +31,7 @@ from .ingest import ingest_items
 from .lock import StoreLocked, WriterLock
 from .model import PLOVER_TYPES, Article
 from .read import MAX_DOC_CHARS
-from .store import Store
+from .store import Store, db_path
 
 WEB = Path(__file__).parent / "web"
 MAX_LIMIT = 1000
@@ -93,17 +93,18 @@ class Page:
 class ResponseCache:
     """ASGI middleware answering repeated ``GET /api/...`` requests from memory.
 
-    Sound because the store cannot change under the server: DuckDB lets no other process
-    write a file this server has open read-only, and a write through this server (a POST)
-    empties the cache. A GET that overlaps a write is not kept (its snapshot may be older).
+    Sound because the cache is emptied whenever the store's files change (an ingest by another
+    process: ``signature`` is their size and modification time) and around every write through
+    this server (a POST). A GET that overlaps a write is not kept (its snapshot may be older).
     """
 
     MAX_BODY = 256 * 1024
 
-    def __init__(self, app, size: int = 512):
-        self.app, self.size = app, size
+    def __init__(self, app, size: int = 512, signature=lambda: None):
+        self.app, self.size, self.signature = app, size, signature
         self.entries: OrderedDict[str, tuple[list, bytes]] = OrderedDict()
         self.generation = 0
+        self.seen = signature()
         self.lock = threading.Lock()
 
     def clear(self) -> None:
@@ -121,6 +122,10 @@ class ResponseCache:
             finally:
                 self.clear()
         key = scope["path"] + "?" + scope["query_string"].decode("latin-1")
+        now = self.signature()
+        if now != self.seen:  # another process wrote to the store
+            self.clear()
+            self.seen = now
         with self.lock:
             hit = self.entries.get(key)
             if hit is not None:
@@ -181,13 +186,30 @@ class DocumentsIn(BaseModel):
     documents: list[DocumentIn] = Field(min_length=1, max_length=MAX_POST_DOCUMENTS)
 
 
+def _file_signature(path: Path) -> tuple:
+    """Size and modification time of the store and its write-ahead log: they change with every write."""
+    out = []
+    for f in (path, Path(f"{path}.wal")):
+        try:
+            st = f.stat()
+            out.append((st.st_size, st.st_mtime_ns))
+        except OSError:
+            out.append(None)
+    return tuple(out)
+
+
 def create_app(db: str | os.PathLike | None = None, token: str | None = None, cache_size: int = 512) -> FastAPI:
     """The API over one store. With a ``token`` (default ``$COMMUNIQUE_TOKEN``) the store is opened for
     writing (created if missing) and ``POST /api/documents`` accepts that bearer token; without one the
     store is opened read-only and every POST is refused (403). ``cache_size`` GET answers are kept in
     memory (0: none)."""
     token = (token if token is not None else os.environ.get("COMMUNIQUE_TOKEN")) or None  # "" is no token
-    store = Store(db, read_only=token is None)
+    path = db_path(db)
+    # With a token the server is the store's writer and keeps it open. Without one it opens the store
+    # per request, so a `communique ingest` can write between requests (readers keep working).
+    store = Store(path) if token is not None else None
+    if store is None:
+        Store(path, read_only=True).close()  # a missing store is an error now, not on the first request
     write_lock = threading.Lock()
     templates = Jinja2Templates(directory=WEB / "templates")
     bearer = HTTPBearer(auto_error=False, description="COMMUNIQUE_TOKEN of the server")
@@ -195,17 +217,17 @@ def create_app(db: str | os.PathLike | None = None, token: str | None = None, ca
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         yield
-        store.close()  # the file is free for other processes (an ingest, `communique check`) once we stop
+        if store is not None:
+            store.close()  # the file is free for other processes (an ingest, `communique check`) once we stop
 
     app = FastAPI(title="communique", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Events (PLOVER), quotes and actors from dated news articles, each tied to "
                               "the sentence it came from.")
-    app.state.store = store
-    app.add_middleware(ResponseCache, size=cache_size)
+    app.add_middleware(ResponseCache, size=cache_size, signature=lambda: _file_signature(path))
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
 
     def reader() -> Iterator[Store]:
-        cur = store.cursor()
+        cur = store.cursor() if store is not None else Store(path, read_only=True)
         try:
             yield cur
         finally:

@@ -151,3 +151,23 @@ def test_openapi_and_the_page_are_served_without_a_cdn(client):
     js = client.get("/vendor/plotly.min.js")
     assert js.status_code == 200 and "plotly.js" in js.text[:200]
     assert client.get("/static/app.js").status_code == 200
+
+
+def test_a_running_server_does_not_block_an_ingest_and_sees_its_documents(seeds_db, tmp_path, shared):
+    import subprocess
+    import sys
+
+    db = tmp_path / "live.duckdb"
+    shutil.copy(seeds_db, db)
+    corpus = tmp_path / "more"
+    corpus.mkdir()
+    (corpus / "n1.txt").write_text(" date 2025-01-11 Japan and Vietnam signed an agreement in Hanoi.\n",
+                                   encoding="utf-8")
+    with TestClient(create_app(db, token="")) as reader:
+        assert reader.get("/api/stats").json()["documents"] == 2
+        assert reader.get("/api/stats").headers["x-cache"] == "hit"
+        done = subprocess.run([sys.executable, "-m", "communique.cli", "ingest", str(corpus), "--db", str(db)],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        after = reader.get("/api/stats")  # the store changed on disk: the cached answer is gone
+        assert "x-cache" not in after.headers and after.json()["documents"] == 3
