@@ -533,7 +533,7 @@ def serve(
 ) -> None:
     """Serve the HTTP API and the web page (POST /api/documents only with $COMMUNIQUE_TOKEN set).
 
-    Without COMMUNIQUE_TOKEN the store is opened read-only, so other processes can read it too.
+    Without COMMUNIQUE_TOKEN the store is opened read-only per request, so an ingest can run beside it.
 
     Example:
 
