@@ -8,6 +8,7 @@ once per process.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import tee
 
 from spacy.tokens import Doc, Token
 
@@ -16,21 +17,30 @@ from .events import find_events
 from .events.lexicon import Lexicon, load_lexicon
 from .kb import KnowledgeBase, load_kb
 from .model import Actor, Article, Quote, Records
-from .nlp import parse
+from .nlp import load_nlp, parse
 from .quotes import find_quotes, quote_marks
 from .timex import find_times
 
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 SECOND_PERSON = {"you", "your", "yours", "yourself"}
+PERSONAL = FIRST_PERSON | FIRST_PLURAL | SECOND_PERSON
+
+
+def warm_up() -> None:
+    """Load the model, knowledge base and lexicon now (a worker process calls this once at start)."""
+    load_nlp(), load_kb(), load_lexicon()
 
 
 def process(articles: Iterable[Article], batch_size: int = 32) -> Iterator[Records]:
-    """Run the full pipeline over articles, parsing them in batches."""
+    """Run the full pipeline over articles, parsing them in batches; streams, in input order.
+
+    Only the batch being parsed is held, so memory does not grow with the input.
+    """
     kb, lexicon = load_kb(), load_lexicon()
-    articles = list(articles) if not isinstance(articles, list) else articles
-    docs = parse((a.text for a in articles), batch_size=batch_size)
-    for article, doc in zip(articles, docs, strict=True):
+    for_text, for_extract = tee(articles)  # parse reads at most one batch ahead of extraction
+    docs = parse((a.text for a in for_text), batch_size=batch_size)
+    for article, doc in zip(for_extract, docs, strict=True):
         yield extract(article, doc, kb, lexicon)
 
 
@@ -64,7 +74,7 @@ def _actor_resolver(actors: DocActors, quotes: list[Quote], kb: KnowledgeBase):
 
     def actor_at(tok: Token) -> Actor | None:
         low = tok.lower_
-        if tok.pos_ == "PRON" and low in FIRST_PERSON | FIRST_PLURAL | SECOND_PERSON:
+        if tok.pos_ == "PRON" and low in PERSONAL:
             q = quote_at(tok)
             if q is None:
                 return None
