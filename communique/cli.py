@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -24,6 +25,11 @@ err = Console(stderr=True)
 
 DbOption = Annotated[Path | None, typer.Option(
     "--db", help="DuckDB file (default: $COMMUNIQUE_DB or ./communique.duckdb).")]
+
+
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
 
 
 class Format(StrEnum):
@@ -49,6 +55,10 @@ def ingest(
     db: DbOption = None,
     default_date: Annotated[str | None, typer.Option(help="Date (YYYY-MM-DD) for texts without a date line.")] = None,
     batch_size: Annotated[int, typer.Option(help="Documents per parse batch and per transaction.")] = 32,
+    workers: Annotated[int, typer.Option(min=1, help="Processes that run the pipeline (or Dask workers).")] = 1,
+    engine: Annotated[Engine, typer.Option(help="local: this machine; dask: a Dask cluster.")] = Engine.local,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Dask scheduler address (tcp://host:8786); default: a local cluster of --workers.")] = None,
 ) -> None:
     """Read articles, extract events, quotes and times, and store them (idempotent).
 
@@ -56,45 +66,39 @@ def ingest(
 
     Example:
 
-        communique ingest samples/corpus --db demo.duckdb
+        communique ingest samples/corpus --db demo.duckdb --workers 2
     """
-    from .pipeline import process
+    from .engines import ingest as run_engine
     from .read import read_paths
     from .store import Store
 
     fallback = date.fromisoformat(default_date) if default_date else None
     counts = {"read": 0, "new": 0, "already stored": 0, "rejected": 0, "events": 0, "quotes": 0}
     store = Store(db)
-    pending: list[Article] = []
 
-    def flush() -> None:
-        if not pending:
-            return
-        result = store.add_batch(process(pending, batch_size=batch_size))
-        counts["new"] += result.new
-        counts["already stored"] += result.already
-        counts["events"] += result.events
-        counts["quotes"] += result.quotes
-        progress.advance(task, len(pending))
-        pending.clear()
-
-    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=True, disable=not err.is_terminal) as progress:
-        task = progress.add_task("ingest", total=None)
+    def unstored() -> Iterator[Article]:
+        """Articles not in the store yet; rejects reported as they are read. Streams: nothing is held."""
         for item in read_paths(paths, fallback):
             if isinstance(item, Reject):
                 counts["rejected"] += 1
                 typer.echo(str(item), err=True)  # FILE:LINE: reason, never wrapped
                 continue
             counts["read"] += 1
-            if store.has_document(item.doc_hash) or any(p.doc_hash == item.doc_hash for p in pending):
+            if store.has_document(item.doc_hash):
                 counts["already stored"] += 1
                 progress.advance(task)
                 continue
-            pending.append(item)
-            if len(pending) >= batch_size:
-                flush()
-        flush()
+            yield item  # a repeat among articles not stored yet is counted by add_batch
+
+    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("ingest", total=None)
+        for result in run_engine(unstored(), store, engine, workers, scheduler, batch_size):
+            counts["new"] += result.new
+            counts["already stored"] += result.already
+            counts["events"] += result.events
+            counts["quotes"] += result.quotes
+            progress.advance(task, result.new + result.already)
     stats = store.stats()
     store.close()
     typer.echo("  ".join(f"{k}: {v}" for k, v in counts.items()))

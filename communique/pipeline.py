@@ -8,7 +8,7 @@ once per process.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import tee
+from itertools import islice, tee
 
 from spacy.tokens import Doc, Token
 
@@ -25,6 +25,13 @@ FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 SECOND_PERSON = {"you", "your", "yours", "yourself"}
 PERSONAL = FIRST_PERSON | FIRST_PLURAL | SECOND_PERSON
+
+
+def batched(items: Iterable, size: int) -> Iterator[tuple]:
+    """Consecutive tuples of ``size`` items (the last may be shorter)."""
+    it = iter(items)
+    while chunk := tuple(islice(it, size)):
+        yield chunk
 
 
 def warm_up() -> None:

@@ -1,0 +1,36 @@
+"""Engines run the same pipeline over a stream of articles and hand each batch to the store.
+
+* ``local``: this process (``workers=1``) or N worker processes on this machine;
+* ``dask``: a Dask cluster (a local one, or ``scheduler=ADDR``) whose workers write
+  Parquet parts that the store loads, in input order, exactly once.
+
+Both store records with ``Store.add_batch`` in input order, so they give the same store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..model import Article
+from ..pipeline import batched
+from ..store import BatchResult, Store
+
+ENGINES = ("local", "dask")
+
+
+def ingest(articles: Iterable[Article], store: Store, engine: str = "local", workers: int = 1,
+           scheduler: str | None = None, batch_size: int = 32, parts: Path | None = None) -> Iterator[BatchResult]:
+    """Process and store articles; yields the result of each stored batch (one transaction each)."""
+    if engine == "dask":
+        from .dask import ingest as dask_ingest
+
+        parts = parts or store.path.with_name(store.path.name + ".parts")
+        yield from dask_ingest(articles, store, workers, scheduler, batch_size, parts)
+        return
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (expected one of {', '.join(ENGINES)})")
+    from .local import process_parallel
+
+    for batch in batched(process_parallel(articles, workers, batch_size), batch_size):
+        yield store.add_batch(batch)
