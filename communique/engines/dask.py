@@ -16,6 +16,7 @@ import os
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
+from itertools import chain
 from pathlib import Path
 
 from ..model import Article
@@ -34,6 +35,10 @@ def ingest(articles: Iterable[Article], store: Store, workers: int, scheduler: s
     parts.mkdir(parents=True, exist_ok=True)
     for left in sorted(parts.glob("part-*.parquet")):
         yield _load(store, left)
+    batches = batched(articles, batch_size)
+    first = next(batches, None)
+    if first is None:
+        return  # nothing to process: no cluster to start
     with ExitStack() as stack:
         if scheduler:
             client = stack.enter_context(Client(scheduler))
@@ -48,7 +53,7 @@ def ingest(articles: Iterable[Article], store: Store, workers: int, scheduler: s
         futures = as_completed()
         done: dict[int, Path] = {}
         next_part = 0
-        for n, batch in enumerate(batched(articles, batch_size)):
+        for n, batch in enumerate(chain([first], batches)):
             target = str(parts / f"part-{run}-{n:07d}.parquet")
             futures.add(client.submit(process_part, batch, target, batch_size, key=f"part-{run}-{n}", pure=False))
             while futures.count() >= slots:
