@@ -70,3 +70,21 @@ def test_a_part_left_by_an_interrupted_run_is_loaded_once(shared, tmp_path):
     assert result.exit_code == 0, result.output
     assert "new: 2  already stored: 2" in result.output  # from the part; the re-read seeds add nothing
     assert json.loads(runner.invoke(app, ["stats", "--db", str(db), "--json"]).output)["documents"] == 2
+
+
+def test_bulk_loading_stores_every_row_the_row_path_stores(shared, tmp_path):
+    """Batches that repeat documents and link events across documents and batches."""
+    from communique.bulk import load_batch
+    from communique.store import Store
+
+    here = SAMPLES.parent.parent / "tests" / "data"
+    articles = [a for a in read_paths([shared / "seeds", SAMPLES, here / "dated_corpus"]) if isinstance(a, Article)]
+    records = list(process(articles))
+    batches = [records[i:i + 5] for i in range(0, len(records), 5)] + [records[:3]]
+    results = {}
+    for name, store_batch in (("row", Store.add_batch), ("bulk", load_batch)):
+        with Store(tmp_path / f"{name}.duckdb") as store:
+            results[name] = [store_batch(store, b) for b in batches]
+    assert results["row"] == results["bulk"]
+    assert results["bulk"][-1].already == 3
+    assert contents(tmp_path / "row.duckdb") == contents(tmp_path / "bulk.duckdb")

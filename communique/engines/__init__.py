@@ -4,7 +4,8 @@
 * ``dask``: a Dask cluster (a local one, or ``scheduler=ADDR``) whose workers write
   Parquet parts that the store loads, in input order, exactly once.
 
-Both store records with ``Store.add_batch`` in input order, so they give the same store.
+Both store records with ``bulk.load_batch`` (what ``Store.add_batch`` stores, in a few
+statements per batch) in input order, so they give the same store.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..bulk import load_batch
 from ..model import Article
 from ..pipeline import batched
 from ..store import BatchResult, Store
@@ -33,4 +35,4 @@ def ingest(articles: Iterable[Article], store: Store, engine: str = "local", wor
     from .local import process_parallel
 
     for batch in batched(process_parallel(articles, workers, batch_size), batch_size):
-        yield store.add_batch(batch)
+        yield load_batch(store, batch)

@@ -19,6 +19,7 @@ from contextlib import ExitStack
 from itertools import chain
 from pathlib import Path
 
+from ..bulk import load_batch
 from ..model import Article
 from ..pipeline import batched, process, warm_up
 from ..store import BatchResult, Store
@@ -82,6 +83,6 @@ def _load(store: Store, path: Path) -> BatchResult:
     if not path.exists():
         raise FileNotFoundError(f"{path}: part written by a worker is not visible here "
                                 "(on a cluster, the parts folder must be shared)")
-    result = store.add_batch(read_part(path))
+    result = load_batch(store, read_part(path))
     os.remove(path)
     return result
