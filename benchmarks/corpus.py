@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 SOURCES = [ROOT / "samples" / "corpus", DATA / "quotes_corpus", DATA / "dated_corpus"]
 DATE_LINE = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\s*")
-DATELINE = re.compile(r"\A[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)*)*(?:, [A-Z][a-z]+\.? \d{1,2})?(?: \(\w+\))?\s*[.:—–-]+\s*")
+DATELINE = re.compile(  # "KYIV, December 3. ", "NEW DELHI, India, Sept 10 (Reuters) - ", "ANKARA — "
+    r"\A[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)*)*(?:, [A-Z][a-z]+\.? \d{1,2})?(?: \(\w+\))?\s*[.:—–-]+\s*")
 COUNTRIES = ["Hungary", "Poland", "Romania", "Azerbaijan", "Armenia", "Georgia", "Moldova", "Ukraine", "Serbia",
              "Croatia", "Bulgaria", "Turkey", "Greece", "Kazakhstan", "Uzbekistan", "France", "Germany", "Italy",
              "Spain", "Japan", "India", "Brazil", "Kenya", "Egypt", "Jordan", "Israel", "Iran", "Iraq", "Canada"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .. import dyads
 from ..bulk import load_batch
 from ..model import Article
 from ..pipeline import batched
@@ -23,7 +24,19 @@ ENGINES = ("local", "dask")
 
 def ingest(articles: Iterable[Article], store: Store, engine: str = "local", workers: int = 1,
            scheduler: str | None = None, batch_size: int = 32, parts: Path | None = None) -> Iterator[BatchResult]:
-    """Process and store articles; yields the result of each stored batch (one transaction each)."""
+    """Process and store articles; yields the result of each stored batch (one transaction each).
+
+    When anything new was stored, the dyad layout (``dyads.event_dyads``) is rebuilt at the end.
+    """
+    changed = False
+    for result in _batches(articles, store, engine, workers, scheduler, batch_size, parts):
+        changed = changed or result.new > 0
+        yield result
+    if changed:
+        dyads.refresh(store.con)
+
+
+def _batches(articles, store, engine, workers, scheduler, batch_size, parts) -> Iterator[BatchResult]:
     if engine == "dask":
         from .dask import ingest as dask_ingest
 
