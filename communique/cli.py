@@ -76,24 +76,20 @@ def ingest(
     counts = {"read": 0, "new": 0, "already stored": 0, "rejected": 0, "events": 0, "quotes": 0}
     store = Store(db)
 
-    def unstored() -> Iterator[Article]:
-        """Articles not in the store yet; rejects reported as they are read. Streams: nothing is held."""
+    def articles() -> Iterator[Article]:
+        """Articles as they are read, rejects reported; the engine skips (and counts) stored ones."""
         for item in read_paths(paths, fallback):
             if isinstance(item, Reject):
                 counts["rejected"] += 1
                 typer.echo(str(item), err=True)  # FILE:LINE: reason, never wrapped
                 continue
             counts["read"] += 1
-            if store.has_document(item.doc_hash):
-                counts["already stored"] += 1
-                progress.advance(task)
-                continue
-            yield item  # a repeat among articles not stored yet is counted by add_batch
+            yield item
 
     with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("ingest", total=None)
-        for result in run_engine(unstored(), store, engine, workers, scheduler, batch_size):
+        for result in run_engine(articles(), store, engine, workers, scheduler, batch_size):
             counts["new"] += result.new
             counts["already stored"] += result.already
             counts["events"] += result.events

@@ -28,12 +28,31 @@ def ingest(articles: Iterable[Article], store: Store, engine: str = "local", wor
 
     When anything new was stored, the dyad layout (``dyads.event_dyads``) is rebuilt at the end.
     """
-    changed = False
-    for result in _batches(articles, store, engine, workers, scheduler, batch_size, parts):
+    changed, skipped = False, [0]
+    fresh = _unstored(articles, store, batch_size, skipped)
+    for result in _batches(fresh, store, engine, workers, scheduler, batch_size, parts):
         changed = changed or result.new > 0
         yield result
+        if skipped[0]:
+            yield BatchResult(already=skipped[0])
+            skipped[0] = 0
+    if skipped[0]:
+        yield BatchResult(already=skipped[0])
     if changed:
         dyads.refresh(store.con)
+
+
+def _unstored(articles: Iterable[Article], store: Store, size: int, skipped: list[int]) -> Iterator[Article]:
+    """Articles whose text is not stored yet, looked up ``size`` at a time; counts the others in ``skipped``."""
+    for chunk in batched(articles, size):
+        hashes = list({a.doc_hash for a in chunk})
+        stored = {h for (h,) in store.con.execute(
+            "SELECT doc_hash FROM documents WHERE doc_hash IN (SELECT unnest(?))", [hashes]).fetchall()}
+        for a in chunk:
+            if a.doc_hash in stored:
+                skipped[0] += 1
+            else:
+                yield a
 
 
 def _batches(articles, store, engine, workers, scheduler, batch_size, parts) -> Iterator[BatchResult]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from ..model import Article, Records
 from ..pipeline import batched, process, warm_up
@@ -22,10 +23,14 @@ def process_parallel(articles: Iterable[Article], workers: int = 1, batch_size: 
     if workers <= 1:
         yield from process(articles, batch_size)
         return
+    batches = batched(articles, batch_size)
+    first = next(batches, None)
+    if first is None:
+        return  # nothing to do: no processes to start
     # spawn, not fork: the caller may hold a DuckDB connection and its threads
     with multiprocessing.get_context("spawn").Pool(workers, initializer=warm_up) as pool:
         pending: deque = deque()
-        for batch in batched(articles, batch_size):
+        for batch in chain([first], batches):
             pending.append(pool.apply_async(_process_batch, (batch, batch_size)))
             while len(pending) >= IN_FLIGHT_PER_WORKER * workers:
                 yield from pending.popleft().get()
