@@ -11,8 +11,10 @@ tables, and the stored events a batch could join are fetched with one query.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import suppress
 from datetime import UTC, datetime
 
+import duckdb
 import pyarrow as pa
 
 from .link import PRECISION_RANK, event_id, group, group_key, interval, representative, same_event
@@ -100,7 +102,8 @@ class _Rows:
                 verb = "INSERT OR IGNORE" if table in IGNORE_REPEATS else "INSERT"
                 con.execute(f"{verb} INTO {table} ({', '.join(cols)}) SELECT {', '.join(cols)} FROM {name}")
             finally:
-                con.unregister(name)
+                with suppress(duckdb.Error):  # an aborted transaction refuses this too; keep the first error
+                    con.unregister(name)
 
 
 def _first_of_each_key(rows: list[tuple], key: tuple[int, ...]) -> list[tuple]:

@@ -76,6 +76,12 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def reconnect(self) -> None:
+        """Close and reopen the file: DuckDB then lets go of the index and cache memory it built up,
+        so a long bulk load stays flat in memory (indexes are read back from the file as needed)."""
+        self.con.close()
+        self.con = duckdb.connect(str(self.path))
+
     def __enter__(self) -> Store:
         return self
 

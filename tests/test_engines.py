@@ -37,7 +37,8 @@ def contents(db) -> dict:
         return {t: sorted(map(repr, con.execute(f"SELECT {cols} FROM {t}").fetchall())) for t, cols in TABLES.items()}
 
 
-def test_two_local_workers_store_what_one_process_stores(shared, tmp_path):
+def test_two_local_workers_store_what_one_process_stores(shared, tmp_path, monkeypatch):
+    monkeypatch.setattr("communique.engines.RECONNECT_EVERY", 3)  # reopen the store mid-run too
     corpus = [shared / "seeds", SAMPLES]
     one = ingest(corpus, tmp_path / "one.duckdb")
     two = ingest(corpus, tmp_path / "two.duckdb", "--workers", "2", "--batch-size", "2")

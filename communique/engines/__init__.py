@@ -2,7 +2,8 @@
 
 * ``local``: this process (``workers=1``) or N worker processes on this machine;
 * ``dask``: a Dask cluster (a local one, or ``scheduler=ADDR``) whose workers write
-  Parquet parts that the store loads, in input order, exactly once.
+  Parquet parts that the store loads, in input order, exactly once. Parts go to
+  ``$COMMUNIQUE_PARTS``, else a ``<store>.parts`` folder beside the store.
 
 Both store records with ``bulk.load_batch`` (what ``Store.add_batch`` stores, in a few
 statements per batch) in input order, so they give the same store.
@@ -10,6 +11,7 @@ statements per batch) in input order, so they give the same store.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from ..pipeline import batched
 from ..store import BatchResult, Store
 
 ENGINES = ("local", "dask")
+RECONNECT_EVERY = 5000  # documents stored between two reopenings of the store
 
 
 def ingest(articles: Iterable[Article], store: Store, engine: str = "local", workers: int = 1,
@@ -28,10 +31,14 @@ def ingest(articles: Iterable[Article], store: Store, engine: str = "local", wor
 
     When anything new was stored, the dyad layout (``dyads.event_dyads``) is rebuilt at the end.
     """
-    changed, skipped = False, [0]
+    changed, skipped, since_reconnect = False, [0], 0
     fresh = _unstored(articles, store, batch_size, skipped)
     for result in _batches(fresh, store, engine, workers, scheduler, batch_size, parts):
         changed = changed or result.new > 0
+        since_reconnect += result.new
+        if since_reconnect >= RECONNECT_EVERY:
+            store.reconnect()  # memory flat in corpus size: DuckDB keeps index memory while connected
+            since_reconnect = 0
         yield result
         if skipped[0]:
             yield BatchResult(already=skipped[0])
@@ -59,7 +66,7 @@ def _batches(articles, store, engine, workers, scheduler, batch_size, parts) -> 
     if engine == "dask":
         from .dask import ingest as dask_ingest
 
-        parts = parts or store.path.with_name(store.path.name + ".parts")
+        parts = parts or Path(os.environ.get("COMMUNIQUE_PARTS") or store.path.with_name(store.path.name + ".parts"))
         yield from dask_ingest(articles, store, workers, scheduler, batch_size, parts)
         return
     if engine != "local":
