@@ -35,7 +35,10 @@ COLUMNS = {
                        "confidence", "sentence_start", "sentence_end"],
 }
 IGNORE_REPEATS = {"actors", "times", "event_mentions"}  # INSERT OR IGNORE in the row path: the first row wins
-KEYS = {"actors": (0,), "times": (0, 1), "event_mentions": (1, 2, 0)}
+# Two quotes at one offset (one statement found through two cues) share a quote id: the row path
+# stops the whole ingest on them; here the first is kept, as for the other repeats.
+IGNORE_REPEATS.add("quotes")
+KEYS = {"actors": (0,), "times": (0, 1), "event_mentions": (1, 2, 0), "quotes": (0,)}
 
 
 class _Stored:
@@ -71,7 +74,7 @@ def load_batch(store: Store, batch: Iterable[Records]) -> BatchResult:
             _add_records(rec, rows, candidates)
             result.new += 1
             result.events += len(group(rec.events))
-            result.quotes += len(rec.quotes)
+            result.quotes += len({q.start for q in rec.quotes})
         rows.insert(con)
         _update_dates(con, candidates)
         con.execute("COMMIT")

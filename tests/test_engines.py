@@ -89,3 +89,14 @@ def test_bulk_loading_stores_every_row_the_row_path_stores(shared, tmp_path):
     assert results["row"] == results["bulk"]
     assert results["bulk"][-1].already == 3
     assert contents(tmp_path / "row.duckdb") == contents(tmp_path / "bulk.duckdb")
+
+
+def test_a_statement_found_through_two_cues_does_not_stop_the_ingest(tmp_path):
+    """'X said ... as strikes continued' gives two quotes at one offset; the first is stored."""
+    text = ("Ukrainian President Volodymyr Zelensky said on Tuesday that Kyiv's partners must speed up deliveries "
+            "of air defence systems before the coldest weeks of winter, as Russian strikes on the power grid "
+            "continued.\n")
+    corpus = tmp_path / "a.txt"
+    corpus.write_text(" date 2024-12-03 " + text, encoding="utf-8")
+    stats = ingest([corpus], tmp_path / "c.duckdb")
+    assert stats["documents"] == 1 and stats["quotes"] >= 1
