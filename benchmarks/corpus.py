@@ -31,23 +31,6 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 
 
 def paragraphs() -> list[str]:
-    """Every self-contained paragraph of the bundled real articles that the store accepts.
-
-    A paragraph that gets two quotes at one offset (one reported statement with two
-    cues, "said ... continued") is left out: the store's quote key rejects it
-    today, which would stop the ingest benchmark (reported as a bug).
-    """
-    return [p for p in _paragraphs() if _storable(p)]
-
-
-def _storable(paragraph: str) -> bool:
-    from communique import extract_text
-
-    starts = [q.start for q in extract_text(paragraph, "2024-06-01").quotes]
-    return len(starts) == len(set(starts))
-
-
-def _paragraphs() -> list[str]:
     out = []
     for folder in SOURCES:
         for path in sorted(folder.glob("*.txt")):
