@@ -31,6 +31,7 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 
 
 def paragraphs() -> list[str]:
+    """Every self-contained paragraph of the bundled real articles (no dateline of their own)."""
     out = []
     for folder in SOURCES:
         for path in sorted(folder.glob("*.txt")):
