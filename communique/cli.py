@@ -72,6 +72,8 @@ def ingest(
     from .read import read_paths
     from .store import Store
 
+    if scheduler and engine != Engine.dask:
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     fallback = date.fromisoformat(default_date) if default_date else None
     counts = {"read": 0, "new": 0, "already stored": 0, "rejected": 0, "events": 0, "quotes": 0}
     store = Store(db)
@@ -89,12 +91,16 @@ def ingest(
     with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("ingest", total=None)
-        for result in run_engine(articles(), store, engine, workers, scheduler, batch_size):
-            counts["new"] += result.new
-            counts["already stored"] += result.already
-            counts["events"] += result.events
-            counts["quotes"] += result.quotes
-            progress.advance(task, result.new + result.already)
+        try:
+            for result in run_engine(articles(), store, engine, workers, scheduler, batch_size):
+                counts["new"] += result.new
+                counts["already stored"] += result.already
+                counts["events"] += result.events
+                counts["quotes"] += result.quotes
+                progress.advance(task, result.new + result.already)
+        except ConnectionError as exc:
+            err.print(f"error: {exc}", markup=False)
+            raise typer.Exit(2) from exc
     stats = store.stats()
     store.close()
     typer.echo("  ".join(f"{k}: {v}" for k, v in counts.items()))

@@ -100,3 +100,15 @@ def test_a_statement_found_through_two_cues_does_not_stop_the_ingest(tmp_path):
     corpus.write_text(" date 2024-12-03 " + text, encoding="utf-8")
     stats = ingest([corpus], tmp_path / "c.duckdb")
     assert stats["documents"] == 1 and stats["quotes"] >= 1
+
+
+def test_scheduler_needs_the_dask_engine_and_a_reachable_address(shared, tmp_path):
+    db = str(tmp_path / "c.duckdb")
+    wrong = runner.invoke(app, ["ingest", str(shared / "seeds"), "--db", db, "--scheduler", "tcp://127.0.0.1:9"])
+    assert wrong.exit_code == 2 and "--scheduler needs --engine dask" in wrong.output
+    import dask
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        gone = runner.invoke(app, ["ingest", str(shared / "seeds"), "--db", db, "--engine", "dask",
+                                   "--scheduler", "tcp://127.0.0.1:9"])
+    assert gone.exit_code == 2 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in gone.output

@@ -42,7 +42,10 @@ def ingest(articles: Iterable[Article], store: Store, workers: int, scheduler: s
         return  # nothing to process: no cluster to start
     with ExitStack() as stack:
         if scheduler:
-            client = stack.enter_context(Client(scheduler))
+            try:
+                client = stack.enter_context(Client(scheduler))  # waits distributed.comm.timeouts.connect
+            except OSError as exc:
+                raise ConnectionError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
         else:
             cluster = stack.enter_context(LocalCluster(
                 n_workers=max(1, workers), threads_per_worker=1, processes=True, host="127.0.0.1",
