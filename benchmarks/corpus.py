@@ -4,7 +4,8 @@ Each article is a dateline and 1-4 paragraphs drawn from the real articles in
 ``samples/corpus`` and ``tests/data/*_corpus``, with country names swapped for other
 countries' names, so texts differ while keeping real news syntax, quotes and cues.
 
-    python benchmarks/corpus.py 10000 /tmp/bench/10k.jsonl
+    python benchmarks/corpus.py 10000 /tmp/bench/10k.jsonl    # one file
+    python benchmarks/corpus.py 10000 /tmp/bench/10k          # a folder of files of 1,000
 """
 
 from __future__ import annotations
@@ -57,13 +58,25 @@ def article(rng: random.Random, pool: list[str], n: int) -> dict:
     return {"id": f"bench-{n:07d}", "date": published.isoformat(), "text": dateline + "\n\n".join(paras)}
 
 
-def write_corpus(count: int, path: Path, seed: int = 9) -> Path:
-    """Write ``count`` generated articles to ``path`` (JSON Lines), the same ones for the same seed."""
+def write_corpus(count: int, path: Path, seed: int = 9, per_file: int = 1000) -> Path:
+    """Write ``count`` generated articles, the same ones for the same seed.
+
+    A ``.jsonl`` path gets them all; any other path is a folder of JSON Lines files of
+    ``per_file`` articles each, as a desk's daily files would be (the reader holds one
+    file at a time, so a single huge file would weigh on memory).
+    """
     rng, pool = random.Random(seed), paragraphs()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as fh:
-        for n in range(count):
-            fh.write(json.dumps(article(rng, pool, n), ensure_ascii=False) + "\n")
+    single = path.suffix == ".jsonl"
+    (path.parent if single else path).mkdir(parents=True, exist_ok=True)
+    fh = None
+    for n in range(count):
+        if fh is None or (not single and n % per_file == 0):
+            if fh is not None:
+                fh.close()
+            fh = (path if single else path / f"part-{n // per_file:05d}.jsonl").open("w", encoding="utf-8")
+        fh.write(json.dumps(article(rng, pool, n), ensure_ascii=False) + "\n")
+    if fh is not None:
+        fh.close()
     return path
 
 

@@ -72,7 +72,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         for size in args.sizes:
-            corpus = folder / f"corpus-{size}.jsonl"
+            corpus = folder / f"corpus-{size}"
             if not corpus.exists():
                 write_corpus(size, corpus)
             tokens = count_tokens(corpus)
