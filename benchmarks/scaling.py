@@ -50,15 +50,17 @@ def run_ingest(corpus: Path, db: Path, *options: str) -> dict:
     start = time.perf_counter()
     proc = subprocess.Popen([str(COMMUNIQUE), "ingest", str(corpus), "--db", str(db), *options],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    watched, peak, peak_one = psutil.Process(proc.pid), 0, 0
+    watched, peak, peak_one, peak_at = psutil.Process(proc.pid), 0, 0, 0.0
     while proc.poll() is None:
         total, one = tree_rss(watched)
-        peak, peak_one = max(peak, total), max(peak_one, one)
+        if total > peak:
+            peak, peak_at = total, time.perf_counter() - start
+        peak_one = max(peak_one, one)
         time.sleep(0.2)
     out, err = proc.communicate()
     if proc.returncode not in (0, 3):
         raise SystemExit(f"ingest failed ({proc.returncode}):\n{err[-2000:]}")
-    return {"seconds": time.perf_counter() - start, "peak": peak, "peak_one": peak_one,
+    return {"seconds": time.perf_counter() - start, "peak": peak, "peak_one": peak_one, "peak_at": peak_at,
             "summary": out.strip().splitlines()[0]}
 
 
@@ -85,7 +87,9 @@ def main() -> None:
                 speedup = f"  x{base / r['seconds']:.2f} vs {args.workers[0]}" if workers != args.workers[0] else ""
                 print(f"{size:>7} articles {workers} worker(s) [{args.engine}] load {load[0]:.2f}/{load[1]:.2f}: "
                       f"{r['seconds']:7.1f}s  {size / r['seconds']:6.1f} articles/s  {tokens / r['seconds']:7.0f} "
-                      f"tokens/s  peak {r['peak'] / 2**20:5.0f} MiB (largest process {r['peak_one'] / 2**20:.0f} MiB)"
+                      f"tokens/s  peak {r['peak'] / 2**20:5.0f} MiB"
+                      f" at {100 * r['peak_at'] / r['seconds']:.0f}% of the run"
+                      f" (largest process {r['peak_one'] / 2**20:.0f} MiB)"
                       f"{speedup}", flush=True)
                 for p in db.parent.glob(db.name + "*"):
                     p.unlink() if p.is_file() else None

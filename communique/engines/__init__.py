@@ -47,6 +47,7 @@ def ingest(articles: Iterable[Article], store: Store, engine: str = "local", wor
         yield BatchResult(already=skipped[0])
     if changed:
         dyads.refresh(store.con)
+        store.reconnect()  # let go of what the rebuild cached
 
 
 def _unstored(articles: Iterable[Article], store: Store, size: int, skipped: list[int]) -> Iterator[Article]:
