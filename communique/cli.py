@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -17,7 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .model import Reject
+from .model import Article, Reject
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
                   help="Events, quotes and dates from dated news articles, each tied to its sentence.")
@@ -25,6 +26,11 @@ err = Console(stderr=True)
 
 DbOption = Annotated[Path | None, typer.Option(
     "--db", help="DuckDB file (default: $COMMUNIQUE_DB or ./communique.duckdb).")]
+
+
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
 
 
 class Format(StrEnum):
@@ -75,6 +81,10 @@ def ingest(
     max_doc_chars: Annotated[int, typer.Option(
         min=1, help="Longest document text accepted, in characters; longer ones are rejected, never cut.")]
     = 2_000_000,
+    workers: Annotated[int, typer.Option(min=1, help="Processes that run the pipeline (or Dask workers).")] = 1,
+    engine: Annotated[Engine, typer.Option(help="local: this machine; dask: a Dask cluster.")] = Engine.local,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Dask scheduler address (tcp://host:8786); default: a local cluster of --workers.")] = None,
 ) -> None:
     """Read articles, extract events, quotes and times, and store them (idempotent).
 
@@ -87,12 +97,14 @@ def ingest(
 
     Example:
 
-        communique ingest samples/corpus --db demo.duckdb --rejects rejects.jsonl
+        communique ingest samples/corpus --db demo.duckdb --rejects rejects.jsonl --workers 2
     """
     from .ingest import ingest as run
     from .lock import StoreLocked
     from .store import StoreBusy, db_path
 
+    if scheduler and engine != Engine.dask:
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     if encoding is not None:
         try:
             codecs.lookup(encoding)
@@ -115,19 +127,57 @@ def ingest(
         with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err, transient=True, disable=not err.is_terminal) as progress:
             task = progress.add_task("ingest", total=None)
-            counts = run(paths, db, default_date=fallback, encoding=encoding, max_doc_chars=max_doc_chars,
-                         batch_size=batch_size, on_reject=on_reject,
-                         on_note=lambda n: typer.echo(f"note: {n}", err=True),
-                         on_batch=lambda n: progress.advance(task, n))
+            options = {"default_date": fallback, "encoding": encoding, "max_doc_chars": max_doc_chars,
+                       "batch_size": batch_size, "on_reject": on_reject,
+                       "on_note": lambda n: typer.echo(f"note: {n}", err=True),
+                       "on_batch": lambda n: progress.advance(task, n)}
+            if engine == Engine.local and workers == 1:
+                counts = run(paths, db, **options)
+            else:
+                counts = _ingest_on_engine(paths, db, engine.value, workers, scheduler, **options)
     except (StoreLocked, StoreBusy) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(4) from exc
+    except ConnectionError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from exc
     finally:
         if reject_file is not None:
             reject_file.close()
     typer.echo(counts.summary())
     typer.echo(f"store {db_path(db)}: " + ", ".join(f"{v} {k}" for k, v in counts.stats.items()))
     raise typer.Exit(3 if counts.rejected else 0)
+
+
+def _ingest_on_engine(paths, db, engine: str, workers: int, scheduler: str | None, *, default_date, encoding,
+                      max_doc_chars, batch_size, on_reject, on_note, on_batch):
+    """``--workers N`` / ``--engine dask``: the engines run the pipeline; one writer, the store kept open."""
+    from .engines import ingest as run_engine
+    from .ingest import IngestCounts
+    from .lock import WriterLock
+    from .read import read_paths
+    from .store import Store, db_path
+
+    counts = IngestCounts()
+
+    def articles() -> Iterator[Article]:
+        for item in read_paths(paths, default_date, encoding=encoding, max_doc_chars=max_doc_chars, on_note=on_note):
+            if isinstance(item, Reject):
+                counts.rejected += 1
+                on_reject(item)
+                continue
+            counts.read += 1
+            yield item
+
+    with WriterLock(db_path(db)), Store(db) as store:
+        for result in run_engine(articles(), store, engine, workers, scheduler, batch_size):
+            counts.new += result.new
+            counts.already += result.already
+            counts.events += result.events
+            counts.quotes += result.quotes
+            on_batch(result.new + result.already)
+        counts.stats = store.stats()
+    return counts
 
 
 def _emit(rows: list[dict], fmt: Format, columns: list[str]) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from . import dyads
 from .lock import WriterLock
 from .model import Article, Reject
 from .read import MAX_DOC_CHARS, Note, read_paths
@@ -69,6 +70,8 @@ def ingest(paths: Iterable[str | Path], db: str | os.PathLike | None = None, *, 
                 flush()
         flush()
         with Store(path) as store:  # creates an empty store when nothing was read
+            if counts.new:
+                dyads.refresh(store.con)  # the sorted dyad layout follows the new events
             counts.stats = store.stats()
     return counts
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import fields, replace
+from itertools import islice, tee
 
 from spacy.tokens import Doc, Token
 
@@ -18,27 +19,40 @@ from .events import find_events
 from .events.lexicon import Lexicon, load_lexicon
 from .kb import KnowledgeBase, load_kb
 from .model import Actor, Article, Quote, Records
-from .nlp import parse
+from .nlp import load_nlp, parse
 from .quotes import find_quotes, quote_marks
 from .timex import find_times
 
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 SECOND_PERSON = {"you", "your", "yours", "yourself"}
+PERSONAL = FIRST_PERSON | FIRST_PLURAL | SECOND_PERSON
+
+
+def batched(items: Iterable, size: int) -> Iterator[tuple]:
+    """Consecutive tuples of ``size`` items (the last may be shorter)."""
+    it = iter(items)
+    while chunk := tuple(islice(it, size)):
+        yield chunk
+
+
+def warm_up() -> None:
+    """Load the model, knowledge base and lexicon now (a worker process calls this once at start)."""
+    load_nlp(), load_kb(), load_lexicon()
 
 
 def process(articles: Iterable[Article], batch_size: int = 32) -> Iterator[Records]:
-    """Run the full pipeline over articles, parsing them in batches.
+    """Run the full pipeline over articles, parsing them in batches; streams, in input order.
 
-    A text longer than ``bounds.PART_CHARS`` is extracted in parts cut at paragraph
-    breaks and the records joined, so time and memory grow linearly with its length.
+    Only the batch being parsed is held, so memory does not grow with the input. A text
+    longer than ``bounds.PART_CHARS`` is extracted in parts cut at paragraph breaks and
+    the records joined, so time and memory grow linearly with its length.
     """
     kb, lexicon = load_kb(), load_lexicon()
-    articles = list(articles) if not isinstance(articles, list) else articles
-    spans = [split_parts(a.text) for a in articles]
-    docs = parse((a.text[s:e] for a, parts in zip(articles, spans, strict=True) for s, e in parts),
-                 batch_size=batch_size)
-    for article, parts in zip(articles, spans, strict=True):
+    jobs = ((a, split_parts(a.text)) for a in articles)
+    for_text, for_extract = tee(jobs)  # parse reads at most one batch ahead of extraction
+    docs = parse((a.text[s:e] for a, parts in for_text for s, e in parts), batch_size=batch_size)
+    for article, parts in for_extract:
         if len(parts) == 1:
             yield extract(article, next(docs), kb, lexicon)
         else:
@@ -98,7 +112,7 @@ def _actor_resolver(actors: DocActors, quotes: list[Quote], kb: KnowledgeBase):
 
     def actor_at(tok: Token) -> Actor | None:
         low = tok.lower_
-        if tok.pos_ == "PRON" and low in FIRST_PERSON | FIRST_PLURAL | SECOND_PERSON:
+        if tok.pos_ == "PRON" and low in PERSONAL:
             q = quote_at(tok)
             if q is None:
                 return None

@@ -115,6 +115,12 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def reconnect(self) -> None:
+        """Close and reopen the file: DuckDB then lets go of the index and cache memory it built up,
+        so a long bulk load stays flat in memory (indexes are read back from the file as needed)."""
+        self.con.close()
+        self.con = duckdb.connect(str(self.path))
+
     def __enter__(self) -> Store:
         return self
 
@@ -175,8 +181,8 @@ class Store:
         for q in rec.quotes:
             qid = f"{h[:16]}:{q.start}"
             quote_ids.append(qid)
-            self.con.execute(
-                "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self.con.execute(  # one statement found through two cues ('said ... continued'): the first wins
+                "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [qid, h, q.kind, q.cue, _key(q.speaker), q.speaker_text, _key(q.outlet), _key(q.addressee),
                  q.start, q.end, q.text])
         for t in rec.times:

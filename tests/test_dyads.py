@@ -1,0 +1,40 @@
+"""The sorted dyad layout answers exactly what the normalised tables answer."""
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from communique import dyads
+from communique.cli import app
+
+from .conftest import SAMPLES
+
+runner = CliRunner()
+
+
+def test_dyad_series_match_the_normalised_tables_and_follow_new_ingests(shared, tmp_path):
+    db = str(tmp_path / "c.duckdb")
+    assert runner.invoke(app, ["ingest", str(shared / "seeds"), "--db", db]).exit_code == 0
+    with duckdb.connect(db) as con:
+        assert dyads.fresh(con)
+        assert dyads.series(con, "AZE", "USA", by="year", include_negated=True)
+    assert runner.invoke(app, ["ingest", str(SAMPLES), "--db", db]).exit_code == 0
+    with duckdb.connect(db) as con:
+        assert dyads.fresh(con)
+        pairs = con.execute("SELECT DISTINCT actor, recipient FROM event_dyads").fetchall()
+        assert len(pairs) > 10
+        for actor, recipient in pairs:
+            for by in ("day", "month"):
+                fast = dyads.series(con, actor, recipient, by=by, include_negated=True, include_hypothetical=True)
+                slow = dyads._series(con, f"({dyads._ROWS})", actor, recipient, by, None, None, True, True)
+                assert fast == slow and fast
+        con.execute("DELETE FROM event_mentions WHERE rowid IN (SELECT min(rowid) FROM event_mentions)")
+        assert not dyads.fresh(con)
+        dyads.series(con, *pairs[0])  # rebuilds
+        assert dyads.fresh(con)
+
+
+@pytest.mark.broken_store  # an empty DuckDB file, not a store
+def test_unknown_bucket_is_refused(tmp_path):
+    with duckdb.connect(str(tmp_path / "x.duckdb")) as con, pytest.raises(ValueError, match="unknown bucket"):
+        dyads.series(con, "AZE", "USA", by="fortnight")
