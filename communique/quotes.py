@@ -47,7 +47,12 @@ def find_quotes(doc: Doc, actors: DocActors, marked: list[_Marked] | None = None
     marked = quote_marks(doc.text) if marked is None else marked
     inside = [(q.start, q.end) for q in marked]
     direct = _direct(doc, actors, marked)
-    return sorted(direct + _reported(doc, actors, inside, direct), key=lambda q: q.start)
+    found, seen = [], set()
+    for q in sorted(direct + _reported(doc, actors, inside, direct), key=lambda q: q.start):
+        if q.start not in seen:  # one statement reached through two cues ("said ... as strikes continued")
+            seen.add(q.start)
+            found.append(q)
+    return found
 
 
 # -- direct quotes ----------------------------------------------------------
