@@ -153,12 +153,12 @@ def _ingest_on_engine(paths, db, engine: str, workers: int, scheduler: str | Non
                       max_doc_chars, batch_size, on_reject, on_note, on_batch):
     """``--workers N`` / ``--engine dask``: the engines run the pipeline; one writer, the store kept open."""
     from .engines import ingest as run_engine
-    from .ingest import IngestCounts
+    from .ingest import IngestSummary
     from .lock import WriterLock
     from .read import read_paths
     from .store import Store, db_path
 
-    counts = IngestCounts()
+    counts = IngestSummary()
 
     def articles() -> Iterator[Article]:
         for item in read_paths(paths, default_date, encoding=encoding, max_doc_chars=max_doc_chars, on_note=on_note):

@@ -24,28 +24,37 @@ from .store import Store, db_path
 
 
 @dataclass
-class IngestCounts:
+class IngestSummary:
+    """What one ingest did: texts read, newly stored, already there, rejected; events and quotes stored."""
+
     read: int = 0
     new: int = 0
     already: int = 0
     rejected: int = 0
     events: int = 0
     quotes: int = 0
-    updated: int = 0
-    stats: dict = field(default_factory=dict)
+    updated: int = 0  # stored texts whose metadata (id, title, url, source) changed
+    stats: dict = field(default_factory=dict)  # the store's counts afterwards
+    rejects: list[Reject] = field(default_factory=list)
+    doc_hashes: list[str] = field(default_factory=list)  # every text read, in order
 
     def summary(self) -> str:
         return (f"read: {self.read}  new: {self.new}  already stored: {self.already}  rejected: {self.rejected}  "
                 f"events: {self.events}  quotes: {self.quotes}  metadata updated: {self.updated}")
 
+    def as_dict(self) -> dict:
+        return {"read": self.read, "new": self.new, "already_stored": self.already, "rejected": self.rejected,
+                "events": self.events, "quotes": self.quotes, "rejects": [str(r) for r in self.rejects],
+                "documents": self.doc_hashes}
+
 
 def ingest(paths: Iterable[str | Path], db: str | os.PathLike | None = None, *, default_date: date | None = None,
            encoding: str | None = None, max_doc_chars: int = MAX_DOC_CHARS, batch_size: int = 32,
            on_reject: Callable[[Reject], None] | None = None, on_note: Callable[[Note], None] | None = None,
-           on_batch: Callable[[int], None] | None = None) -> IngestCounts:
+           on_batch: Callable[[int], None] | None = None) -> IngestSummary:
     """Read, extract and store; raises lock.StoreLocked if another ingest writes to ``db``."""
     path = db_path(db)
-    counts = IngestCounts()
+    counts = IngestSummary()
     note = on_note or (lambda n: None)
     with WriterLock(path):
         first_seen: set[str] = set()  # a text twice in one run: the first one counts
@@ -76,7 +85,7 @@ def ingest(paths: Iterable[str | Path], db: str | os.PathLike | None = None, *, 
     return counts
 
 
-def _store_chunk(path: Path, chunk: list[Article], first_seen: set[str], counts: IngestCounts, batch_size: int,
+def _store_chunk(path: Path, chunk: list[Article], first_seen: set[str], counts: IngestSummary, batch_size: int,
                  note: Callable[[Note], None]) -> None:
     if not chunk:
         return
@@ -119,25 +128,6 @@ def _where(a: Article) -> tuple[str, int | None]:
 
 
 # -- in-process ingest into an open store (Python API, HTTP POST) -------------
-
-@dataclass
-class IngestSummary:
-    """What one ingest did: texts read, newly stored, already there, rejected; events and quotes stored."""
-
-    read: int = 0
-    new: int = 0
-    already: int = 0
-    rejected: int = 0
-    events: int = 0
-    quotes: int = 0
-    rejects: list[Reject] = field(default_factory=list)
-    doc_hashes: list[str] = field(default_factory=list)  # every text read, in order
-
-    def as_dict(self) -> dict:
-        return {"read": self.read, "new": self.new, "already_stored": self.already, "rejected": self.rejected,
-                "events": self.events, "quotes": self.quotes, "rejects": [str(r) for r in self.rejects],
-                "documents": self.doc_hashes}
-
 
 def ingest_items(store: Store, items: Iterable[Article | Reject], batch_size: int = 32,
                  progress: Callable[[int], None] | None = None) -> IngestSummary:
