@@ -8,7 +8,7 @@ said before it (surnames, role descriptions such as "the head of state", pronoun
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -33,6 +33,9 @@ PARTITIVES = {"thousand", "hundred", "dozen", "million", "ten", "score", "group"
               "many", "most", "all", "majority", "part", "handful", "couple", "third", "half", "one", "two",
               "delegation", "team", "contingent", "batch", "band", "crowd", "section", "faction", "wing", "unit",
               "leader", "leadership", "representative", "head", "chief", "official", "several", "few", "each"}
+# "opposition groups", "army circles": a role noun before one of these names a group of that sector
+COLLECTIVE_HEADS = {"group", "circle", "rank", "camp", "bloc", "figure", "element", "member", "source",
+                    "representative", "quarter"}
 NP_INNER = ("compound", "poss", "appos", "nmod", "amod", "flat")
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "madam", "mr.", "mrs.", "ms.", "dr.", "former", "then", "acting",
@@ -183,6 +186,7 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
                 sweep.person(doc[i:i + 1], canon, "surname")
         i += 1
     sweep.resolve_deferred()
+    _governments_of_people(doc, out, kb, role_spans)
     _place_groups(doc, out)
     _conjoined_groups(doc, out, kb)
     for tok in doc:  # a headline's "Carney" before the story introduces "Mark Carney"
@@ -502,6 +506,10 @@ class _Sweep:
         term = self.kb.roles.get(text)
         if term is None:
             return None
+        root = span.root
+        if root.dep_ == "compound" and root.head.i == span.end and root.head.lemma_.lower() in COLLECTIVE_HEADS:
+            # "opposition groups in Zimbabwe", "army circles": the collective takes the role's sector
+            span, term = self.doc[span.start:span.end + 1], replace(term, kind="group")
         nxt = self.doc[span.end] if span.end < len(self.doc) else None
         if nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PERSON"):
             return None  # a title before a name: handled with the name
@@ -821,6 +829,24 @@ def _conjoined_groups(doc: Doc, out: DocActors, kb: KnowledgeBase) -> None:
         if len(countries) >= 2:
             sector = a.sector[0] if a.sector else ""
             out.plural[head.i] = [group_actor(c, sector) for c in countries]
+
+
+REGIME_NOUNS = {"government", "administration", "regime", "cabinet", "junta"}
+
+
+def _governments_of_people(doc: Doc, out: DocActors, kb: KnowledgeBase, role_spans: dict[int, Span]) -> None:
+    """"the Bush administration", "the government of President Prosper Avril": the named leader's state."""
+    for span in role_spans.values():
+        head = span.root
+        if head.lemma_.lower() not in REGIME_NOUNS or span.end - 1 in out.by_token or head.i in out.by_token:
+            continue
+        people = [c for c in head.children if c.dep_ in ("compound", "poss")]
+        people += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                   if o.dep_ == "pobj"]
+        found = [out.at(t) for t in people if out.at(t) is not None and out.at(t).actor.kind == "person"]
+        if found and found[0].actor.country:
+            term = kb.roles[span.text.lower()]  # the head word only: "Bush" stays the person's mention
+            out.add(doc[head.i:head.i + 1], group_actor(found[0].actor.country, term.sector), "group")
 
 
 def _place_groups(doc: Doc, out: DocActors) -> None:

@@ -59,3 +59,10 @@ def test_communities_are_placed_where_they_live(extract):
 def test_a_surname_shared_by_one_countrys_people_gives_the_country(extract):
     rec = extract("President Bush threatened further action against Russia.", "1992-03-01")
     assert {m.text: m.actor.country for m in rec.mentions}["Bush"] == "USA"
+
+
+def test_a_leaders_government_and_a_roles_collective(extract):
+    records = extract("The Obama administration expelled two Russian diplomats. Opposition groups in Kenya "
+                      "accused the electoral commission of rigging the vote.", "2015-06-01")
+    actors = [(a.country, a.sector) for e in records.events for a in e.actors]
+    assert actors == [("USA", ("GOV",)), ("KEN", ("OPP",))]

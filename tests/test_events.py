@@ -89,3 +89,22 @@ def test_distractor_sentences_yield_no_events(extract):
     distractors = [r for r in rows if r["events"] == []]
     assert len(distractors) >= 10
     assert [r["id"] for r in distractors if extract(r["text"], r["published"]).events] == []
+
+
+def test_an_obligation_stated_of_another_party_is_a_request(extract):
+    events = _events(extract, "Japan stressed that China should respect the status quo in the East China Sea. "
+                              "The minister said we must stay calm.", "2015-06-01")
+    assert events == [("REQUEST", ("Japan",), ("China",), False, (), None)]
+
+
+def test_domestic_restrictions_fall_on_the_countrys_people(extract):
+    events = _events(extract, "The government of Prime Minister Narendra Modi imposed a curfew on Monday. "
+                              "The Thai army declared a state of emergency after the clashes.", "2015-06-01")
+    assert [(t, a, r) for t, a, r, *_ in events] == [("COERCE", ("IND",), ("IND",)), ("COERCE", ("THA",), ("THA",))]
+
+
+def test_calling_off_a_strike_concedes_and_withdrawing_observers_threatens(extract):
+    events = _events(extract, "Transport workers in Nigeria called off their strike after talks with the government. "
+                              "Russia will withdraw its observers from Georgia.", "2015-06-01")
+    assert [(t, a, r, aux) for t, a, r, _n, aux, _m in events] == [
+        ("CONCEDE", ("NGA",), (), ()), ("THREATEN", ("Russia",), ("Georgia",), ("future",))]

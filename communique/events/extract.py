@@ -30,6 +30,8 @@ OBJECT_CONTROL = {"invite", "urge", "ask", "call", "encourage", "persuade", "all
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 HISTORICAL_AFTER_DAYS = 90  # background: over a season before publication
 HOSTILE_ACTS = {"PROTEST", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
+DOMESTIC_CAMEO = ("172",)  # administrative sanctions (curfews, martial law, bans) fall on a state's own people
+NON_STATE = {"IGO", "NGO"}
 QUAD_OF = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2}
 
 ActorAt = Callable[[Token], list[Actor]]  # a token's actors ("the two countries" are two)
@@ -41,6 +43,7 @@ class _Trigger:
     word: Token  # the trigger word (verb or event noun)
     coding: Coding
     specific: bool
+    implicit: bool = False  # no event word of its own: "X said Y must drop barriers" is X's demand
 
 
 def find_events(doc: Doc, published: date, lexicon: Lexicon, actor_at: ActorAt,
@@ -93,6 +96,8 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
         objects = {o.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
                    for o in _through_quantifier(c)}
         objects |= {o.lemma_.lower() for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"}
+        objects |= {f"{m.lemma_.lower()} {o.lemma_.lower()}" for c in tok.children if c.dep_ == "dobj"
+                    for o in _through_quantifier(c) for m in o.children if m.dep_ in ("compound", "amod")}
         if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "agreements signed between X and Y"
             objects |= {o.lemma_.lower() for o in _through_quantifier(tok.head)}
             objects |= {c.lemma_.lower() for c in tok.head.children if c.dep_ == "conj"}
@@ -101,6 +106,8 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
         if coding is not None:
             specific = lex.verb(lemma, set(), set()) != cameo
             out.append(_Trigger(tok, tok, coding, specific))
+        elif _reported_obligation(tok, lex):
+            out.append(_Trigger(tok, tok, lex.coding(DEMAND_CAMEO), False, implicit=True))
     elif tok.pos_ in ("NOUN", "PROPN"):
         for nt in lex.nouns.get(_event_noun(tok, lex), []):
             verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
@@ -167,6 +174,9 @@ def _event_noun(tok: Token, lex: Lexicon) -> str:
     ("condolence letter" -> condolence)."""
     lemma = tok.lemma_.lower()
     for c in tok.children:
+        of = next((o for o in c.children if o.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ == "of" else None
+        if of is not None and f"{lemma} of {of.lemma_.lower()}" in lex.nouns:
+            return f"{lemma} of {of.lemma_.lower()}"  # "a state of emergency"
         if c.dep_ in ("compound", "amod") and f"{c.lemma_.lower()} {lemma}" in lex.nouns:
             return f"{c.lemma_.lower()} {lemma}"
         if c.dep_ == "amod" and c.lemma_.lower() in lex.adjectives:
@@ -219,6 +229,8 @@ LIGHT_VERBS = {"have", "hold", "make", "send", "give", "pay", "conduct", "carry"
 
 def _is_light(verb: Token, nt) -> bool:
     lemma = verb.lemma_.lower()
+    if any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
+        return False  # "called off the strike" undoes it (a lexicon row codes the verb)
     if lemma.startswith("re") and lemma[2:] in nt.light_verbs:
         return True  # "reimposed blockades"
     return lemma in nt.light_verbs or lemma in LIGHT_VERBS
@@ -299,14 +311,32 @@ def _place_chain(prep: Token, actor_at: ActorAt, depth: int = 0) -> list[Actor]:
 
 
 DEONTIC = {"must", "should", "ought"}
+DEMAND_CAMEO = "100"
 
 
-def _demanded(verb: Token, actor_at: ActorAt) -> list[Actor] | None:
-    """The sayer of "Y must/should do Z" in reported speech, who thereby requests it."""
+def _deontic_chain(verb: Token) -> list[Token] | None:
+    """The verb and the predicates it complements, when one of them carries must/should/ought."""
     chain = [verb]
     while chain[-1].dep_ in ("xcomp", "acomp") and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)  # "the US must be ready to mediate"
     if not any(c.dep_ == "aux" and c.lower_ in DEONTIC for v in chain for c in v.children):
+        return None
+    return chain
+
+
+def _reported_obligation(verb: Token, lex: Lexicon) -> bool:
+    """"Britain reiterated that Libya must hand over the suspects": a said obligation of someone."""
+    chain = _deontic_chain(verb)
+    if chain is None or is_negated(verb):
+        return False
+    top = chain[-1]
+    return top.dep_ == "ccomp" and top.head.pos_ == "VERB" and top.head.lemma_.lower() in lex.speech
+
+
+def _demanded(verb: Token, actor_at: ActorAt) -> list[Actor] | None:
+    """The sayer of "Y must/should do Z" in reported speech, who thereby requests it."""
+    chain = _deontic_chain(verb)
+    if chain is None:
         return None
     top = chain[-1]
     if top.dep_ == "ccomp" and top.head.pos_ == "VERB":
@@ -359,16 +389,21 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     if demand is not None:  # "X said Y must return the helicopter": X asks it of Y
         etype, aux = "REQUEST", [m for m in aux if m != "hypothetical"]
         actors, recipients = demand, actors
+        recipients = [r for r in recipients if r.key not in {a.key for a in actors}]
+    if trig.implicit and not (demand and recipients):
+        return None  # "she said we must stay calm" asks nothing of another party
     start, end = _evidence(trig)
     quote_index = next((i for i, q in enumerate(quotes) if q.start <= trig.word.idx < q.end), None)
     if not recipients and (QUAD_OF.get(coding.plover) == 2 or coding.plover in HOSTILE_ACTS
-                           or coding.mode == "visit"):
+                           or coding.mode == "visit" or etype == "THREATEN"):
         # material acts and visits with no named other side: the foreign place they happen in
         places = _places(trig, actor_at)
         recipients = [p for p in places if p.country not in {a.country for a in actors}][:1]
         if not recipients and places and (coding.plover in HOSTILE_ACTS or etype == "THREATEN"):
             # a curfew, a crackdown or shelling at home falls on the country's own people
             recipients = [group_actor(places[0].country, "CVL")]
+    if not recipients and coding.cameo.startswith(DOMESTIC_CAMEO) and actors[0].country not in NON_STATE:
+        recipients = [group_actor(actors[0].country, "CVL")]  # a curfew, martial law: on the country's people
     if not recipients and quote_index is not None and _bilateral(trig.word):
         other = quotes[quote_index].addressee  # "our bilateral partnership", in a letter to X
         if other is not None and other.country and other.country not in {a.country for a in actors}:
