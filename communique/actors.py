@@ -63,6 +63,7 @@ class DocActors:
     plural: dict[int, list[Actor]] = field(default_factory=dict)  # "the two countries" -> both
     head_end: int = 0  # where a wire dateline ends
     unplaced: dict[int, str] = field(default_factory=dict)  # "demonstrators" with no country: token -> sector
+    places: dict[int, str] = field(default_factory=dict)  # tokens of towns ("Samarra") -> their country
 
     def add(self, span: Span, actor: Actor, how: str) -> Mention:
         m = Mention(span.start_char, span.end_char, span.text, actor, how)
@@ -141,6 +142,7 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
     person_roles = {t.i for s in role_spans.values() if kb.roles[s.text.lower()].kind == "person" for t in s}
     spans = _name_spans(doc, names, person_roles, kb.regions, kb.roles)
     out.main_country = _main_country([s for s in spans.values() if s.label_.split("|")[0] in PLACE_LABELS])
+    out.places = _towns(doc, spans, kb)
     sweep = _Sweep(doc, article.published, kb, out, role_spans, quoted)
     head_end = out.head_end = dateline_end(article.text)
     i = 0
@@ -637,6 +639,8 @@ class _Sweep:
                         code = self.kb.country_forms.get(form) or self.kb.capital_forms.get(form)
                         if code:
                             return code
+                    if obj.i in self.out.places:  # "demonstrators in Kirkuk"
+                        return self.out.places[obj.i]
         return None
 
     def _of_countries(self, head: Token) -> list[str]:
@@ -858,10 +862,60 @@ def _place_groups(doc: Doc, out: DocActors) -> None:
         sent = doc[i].sent
         countries = {m.actor.country for m in out.mentions if sent.start_char <= m.start < sent.end_char
                      and m.actor.country not in (None, "IGO", "NGO", "IMG")}
+        countries |= {code for t, code in out.places.items() if sent.start <= t < sent.end}
         if len(countries) == 1:
             head = doc[i]
             start = min([i, *(c.i for c in head.children if c.dep_ in ("det", "amod", "compound", "nummod"))])
             out.add(doc[start:i + 1], group_actor(countries.pop(), sector), "group")
+
+
+TOWN_LABELS = {"GPE", "LOC", "FAC"}
+TOWN_NOUNS = {"town", "city", "village", "port", "capital", "district", "enclave", "suburb", "province", "region"}
+
+
+def _towns(doc: Doc, spans: dict[int, Span], kb: KnowledgeBase) -> dict[int, str]:
+    """Towns the gazetteer knows, where no other name was matched: spaCy's places, and its
+    "persons" and "organisations" that stand where a place does ("a market in Hyderabad").
+    Such spans are taken out of ``spans``: they are no unknown actor."""
+    named = {s.label_.partition("|")[2] for s in spans.values() if s.label_.split("|")[0] in PLACE_LABELS}
+    taken = {t.i for s in spans.values() if not s.label_.startswith("NER|") for t in s}
+    found = {}
+    candidates = [e for e in doc.ents if e.label_ in TOWN_LABELS]
+    candidates += [s for s in spans.values() if s.label_.startswith("NER|") and s.text in kb.cities
+                   and kb.person(s.text) is None and _locative(s)]
+    for ent in doc.ents:
+        if ent.label_ not in TOWN_LABELS and _after_town_noun(ent):
+            candidates.append(ent)  # "the town of Samarra", whatever NER says
+    for ent in candidates:
+        if any(t.i in taken for t in ent):
+            continue
+        text = ent.text[4:] if ent.text.startswith(("the ", "The ")) else ent.text
+        code = kb.city_country(text, named)
+        if code:
+            for t in ent:
+                found[t.i] = code
+            if ent.start in spans and spans[ent.start].label_.startswith("NER|"):
+                del spans[ent.start]
+    return found
+
+
+PLACE_PREPOSITIONS = {"in", "near", "at", "outside", "inside", "around", "from", "into", "across", "toward",
+                      "towards", "through", "throughout", "to"}
+
+
+def _locative(span: Span) -> bool:
+    head = span.root
+    return (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS) or _after_town_noun(span)
+
+
+def _after_town_noun(span: Span) -> bool:
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lemma_.lower() in TOWN_NOUNS
+
+
+def place_actor(code: str) -> Actor:
+    """Where something happens, not who does it: used only to place events and groups."""
+    return Actor(f"place:{code}", None, code, (), "place")
 
 
 def country_actor(code: str, kb: KnowledgeBase) -> Actor:

@@ -108,3 +108,24 @@ def test_calling_off_a_strike_concedes_and_withdrawing_observers_threatens(extra
                               "Russia will withdraw its observers from Georgia.", "2015-06-01")
     assert [(t, a, r, aux) for t, a, r, _n, aux, _m in events] == [
         ("CONCEDE", ("NGA",), (), ()), ("THREATEN", ("Russia",), ("Georgia",), ("future",))]
+
+
+def test_towns_place_attacks_and_groups_but_are_never_parties(extract):
+    events = _events(extract, "Syrian troops shelled the town of Rastan on Monday. Hundreds of students demonstrated "
+                              "in Kirkuk against the new law. Putin met Erdogan in Sochi on Friday.", "2015-06-01")
+    assert [(t, a, r) for t, a, r, *_ in events] == [
+        ("ASSAULT", ("SYR",), ("SYR",)), ("PROTEST", ("IRQ",), ("IRQ",)),
+        ("CONSULT", ("Vladimir Putin",), ("Recep Tayyip Erdoğan",))]
+
+
+def test_a_bombing_near_a_town_is_an_unattributed_attack_there(extract):
+    events = _events(extract, "A roadside bombing near the town of Fallujah killed two American soldiers.",
+                     "2005-06-01")
+    assert [(t, a, r) for t, a, r, *_ in events] == [("ASSAULT", ("IRQ",), ("USA",))]
+
+
+def test_a_town_shared_by_two_countries_is_the_one_the_article_names(extract):
+    libya = _events(extract, "Gunmen attacked a market in Hyderabad, the Indian police said.", "2015-06-01")
+    lebanon = _events(extract, "Gunmen attacked a market in Hyderabad, the Pakistani police said.", "2015-06-01")
+    assert libya and lebanon
+    assert {r for *_, r, _n, _a, _m in libya} != {r for *_, r, _n, _a, _m in lebanon}

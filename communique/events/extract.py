@@ -268,7 +268,8 @@ def _unattributed_attack(trig: _Trigger, lex: Lexicon) -> bool:
     """An armed attack whose attacker the sentence does not name, on political victims."""
     if trig.coding.plover not in ("ASSAULT", "COERCE"):
         return False
-    if trig.verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in trig.verb.children):
+    if trig.verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() not in lex.armed
+                                        for c in trig.verb.children):
         return False  # a named but unresolved subject ("a man killed his neighbour") is not unknown
     return any(t.lemma_.lower() in lex.armed for t in trig.word.sent)
 
@@ -283,12 +284,13 @@ def _political(a: Actor) -> bool:
 PLACE_PREPS = {"in", "into", "on", "at", "from", "across", "inside", "over"}
 
 
-def _places(trig: _Trigger, actor_at: ActorAt, preps: set[str] = PLACE_PREPS) -> list[Actor]:
+def _places(trig: _Trigger, actor_at: ActorAt, preps: set[str] = PLACE_PREPS, deps=("dobj",)) -> list[Actor]:
     """Countries named as where an act happens ("in the Gaza Strip", "from the Bosnian town")."""
-    heads = [trig.verb, trig.word, *(c for c in trig.verb.children if c.dep_ == "dobj")]
+    heads = [trig.verb, trig.word, *(c for c in trig.verb.children if c.dep_ in deps)]
     for x in (c for c in trig.verb.children if c.dep_ == "xcomp"):  # "threatened to impose a curfew in X"
         heads += [x, *(c for c in x.children if c.dep_ == "dobj")]
-    found = []
+    objects = [c for c in trig.verb.children if c.dep_ == "dobj"]
+    found = [a for a in _collect(objects, actor_at, places=True) if a.kind == "place"]  # "shelled Juba"
     for h in heads:
         for prep in h.children:
             if prep.dep_ == "prep" and prep.lower_ in preps and not _temporal(prep):
@@ -300,7 +302,7 @@ def _place_chain(prep: Token, actor_at: ActorAt, depth: int = 0) -> list[Actor]:
     """"in the town of Cizre in southeastern Turkey": the country at the end of the chain."""
     found = []
     for o in (o for o in prep.children if o.dep_ == "pobj"):
-        here = [a for a in _collect([o], actor_at) if a.kind == "country"]
+        here = [a for a in _collect([o], actor_at, places=True) if a.kind in ("country", "place")]
         if here:
             found += here
         elif depth < 3:
@@ -363,7 +365,8 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     recipients = [r for r in recipients if r.country and r.key not in {a.key for a in actors}]
     if not actors and recipients and _unattributed_attack(trig, lex):
         # "three civilians were killed in a suicide bombing in Baghdad": the attacker is unknown
-        home = _places(trig, actor_at, {"in", "near", "at", "outside", "inside", "around"})
+        # "a bombing near Samarra killed ...": the place can hang on the subject
+        home = _places(trig, actor_at, {"in", "near", "at", "outside", "inside", "around"}, ("dobj", "nsubj"))
         actors = [group_actor(home[0].country, "UAF")] if home else []
         recipients = [r for r in recipients if r.key not in {a.key for a in actors}]
     elif not actors or not any(_political(a) for a in actors):
@@ -397,9 +400,12 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     if not recipients and (QUAD_OF.get(coding.plover) == 2 or coding.plover in HOSTILE_ACTS
                            or coding.mode == "visit" or etype == "THREATEN"):
         # material acts and visits with no named other side: the foreign place they happen in
-        places = _places(trig, actor_at)
-        recipients = [p for p in places if p.country not in {a.country for a in actors}][:1]
-        if not recipients and places and (coding.plover in HOSTILE_ACTS or etype == "THREATEN"):
+        hostile = coding.plover in HOSTILE_ACTS or etype == "THREATEN"
+        # a town is not its state: shelling it falls on its people; a visit to it is no visit to a state
+        places = [p for p in _places(trig, actor_at) if hostile or p.kind != "place"]
+        recipients = [group_actor(p.country, "CVL") if p.kind == "place" else p
+                      for p in places if p.country not in {a.country for a in actors}][:1]
+        if not recipients and places and hostile:
             # a curfew, a crackdown or shelling at home falls on the country's own people
             recipients = [group_actor(places[0].country, "CVL")]
     if not recipients and coding.cameo.startswith(DOMESTIC_CAMEO) and actors[0].country not in NON_STATE:
@@ -408,6 +414,8 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
         other = quotes[quote_index].addressee  # "our bilateral partnership", in a letter to X
         if other is not None and other.country and other.country not in {a.country for a in actors}:
             recipients = [other]
+    if not recipients and etype in ("COERCE", "ASSAULT") and all(a.sector == ("COP",) for a in actors):
+        return None  # "police arrested a man": policing; political arrests say whom (protesters, journalists)
     when = _date(trig, times, frames, published)
     value, value_end, precision = when
     interval = value_interval(value_end or value) if value else None
@@ -607,11 +615,12 @@ def _expand(tok: Token) -> list[Token]:
     return out
 
 
-def _collect(tokens: list[Token], actor_at: ActorAt) -> list[Actor]:
+def _collect(tokens: list[Token], actor_at: ActorAt, places: bool = False) -> list[Actor]:
+    """The actors of the phrases headed by ``tokens``; towns only when asked (they are places, not parties)."""
     found = []
     for t in tokens:
         for part in _expand(t):
-            found += actor_at(part)
+            found += [a for a in actor_at(part) if places or a.kind != "place"]
     return _unique(found)
 
 
