@@ -313,6 +313,9 @@ def _place_in_a_name(span: Span, matched: set[int], person_roles: set[int], regi
     if span.start > 0 and plain_name(span.start - 1) and doc[span.start - 1].ent_iob_ != "O" \
             and span[0].ent_iob_ == "I" and doc[span.start - 1].ent_type_ in ("PERSON", "ORG"):
         return True
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in WATERS \
+            and doc[span.start - 2].is_title:
+        return True  # "the Sea of Japan", "the Gulf of Mexico": a body of water
     after = doc[span.end:span.end + 4].text
     if any(after.startswith(f", {r}") and not after.startswith(f", {r}'s") for r in regions):
         return True
@@ -641,6 +644,9 @@ class _Sweep:
                             return code
                     if obj.i in self.out.places:  # "demonstrators in Kirkuk"
                         return self.out.places[obj.i]
+                    for c in obj.children:  # "doctors from two American aid groups"
+                        if c.dep_ in ("amod", "compound") and c.text in self.kb.demonym_forms:
+                            return self.kb.demonym_forms[c.text]
         return None
 
     def _of_countries(self, head: Token) -> list[str]:
@@ -870,6 +876,7 @@ def _place_groups(doc: Doc, out: DocActors) -> None:
 
 
 TOWN_LABELS = {"GPE", "LOC", "FAC"}
+WATERS = {"sea", "gulf", "bay", "strait", "straits", "lake", "ocean"}
 TOWN_NOUNS = {"town", "city", "village", "port", "capital", "district", "enclave", "suburb", "province", "region"}
 
 

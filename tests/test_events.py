@@ -129,3 +129,15 @@ def test_a_town_shared_by_two_countries_is_the_one_the_article_names(extract):
     lebanon = _events(extract, "Gunmen attacked a market in Hyderabad, the Pakistani police said.", "2015-06-01")
     assert libya and lebanon
     assert {r for *_, r, _n, _a, _m in libya} != {r for *_, r, _n, _a, _m in lebanon}
+
+
+def test_a_mediator_acts_on_both_sides_and_joint_drills_are_cooperation(extract):
+    events = _events(extract, "Qatar launched a mediation effort between Ethiopia and Eritrea. Russian and Chinese "
+                              "warships launched ten days of war games in the Sea of Japan.", "2015-06-01")
+    assert [(t, a, r) for t, a, r, *_ in events] == [
+        ("CONSULT", ("Qatar",), ("Ethiopia", "Eritrea")), ("COOPERATE", ("RUS", "CHN"), ())]
+
+
+def test_being_willing_to_act_is_an_intent_to_cooperate(extract):
+    events = _events(extract, "Norway is willing to send equipment to Ukraine.", "2015-06-01")
+    assert [(t, a, r) for t, a, r, *_ in events] == [("AGREE", ("Norway",), ("Ukraine",))]

@@ -108,6 +108,8 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
             out.append(_Trigger(tok, tok, coding, specific))
         elif _reported_obligation(tok, lex):
             out.append(_Trigger(tok, tok, lex.coding(DEMAND_CAMEO), False, implicit=True))
+        elif _intended(tok):
+            out.append(_Trigger(tok, tok, lex.coding(INTENT_CAMEO), False, implicit=True))
     elif tok.pos_ in ("NOUN", "PROPN"):
         for nt in lex.nouns.get(_event_noun(tok, lex), []):
             verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
@@ -150,7 +152,8 @@ def _has_between(tok: Token) -> bool:
 
 QUANTIFIERS = {"number", "series", "range", "set", "couple", "lot", "host", "dozen", "handful", "pair", "package",
                "round", "batch", "wave", "ton", "tonne", "kg", "kilogram", "barrel", "worth", "amount", "shipment",
-               "consignment", "million", "billion", "thousand", "hundred"}
+               "consignment", "million", "billion", "thousand", "hundred",
+               "day", "week", "month", "hour"}  # "launched ten days of war games"
 
 
 def _temporal(prep: Token) -> bool:
@@ -313,6 +316,7 @@ def _place_chain(prep: Token, actor_at: ActorAt, depth: int = 0) -> list[Actor]:
 
 
 DEONTIC = {"must", "should", "ought"}
+MEDIATION_CAMEO = "045"
 DEMAND_CAMEO = "100"
 
 
@@ -324,6 +328,21 @@ def _deontic_chain(verb: Token) -> list[Token] | None:
     if not any(c.dep_ == "aux" and c.lower_ in DEONTIC for v in chain for c in v.children):
         return None
     return chain
+
+
+INTENT_CAMEO = "030"
+INTENT_ADJECTIVES = {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "open"}
+
+
+def _intended(verb: Token) -> bool:
+    """"Norway is willing to send material to Saudi Arabia": an intent to cooperate (PLOVER AGREE)."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "to":  # "committed to opening up the economy"
+        head = head.head
+    elif verb.dep_ != "xcomp":
+        return False
+    return head.pos_ == "ADJ" and head.lower_ in INTENT_ADJECTIVES and not is_negated(head.head) \
+        and not is_negated(head)
 
 
 def _reported_obligation(verb: Token, lex: Lexicon) -> bool:
@@ -388,12 +407,14 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
         etype = "THREATEN"  # PLOVER: an announced hostile act ("will impose sanctions") is a threat
     elif "hypothetical" in aux and etype in HOSTILE_ACTS | {"ASSAULT"} and not negated and _modal_not_condition(verb):
         etype = "THREATEN"  # "the EU could impose new sanctions on Belarus": a threat, not a sanction
+    if etype == "MOBILIZE" and len({a.country for a in actors}) > 1:
+        etype = "COOPERATE"  # PLOVER: joint exercises are military cooperation ("French and Egyptian warships")
     demand = _demanded(verb, actor_at)
     if demand is not None:  # "X said Y must return the helicopter": X asks it of Y
         etype, aux = "REQUEST", [m for m in aux if m != "hypothetical"]
         actors, recipients = demand, actors
         recipients = [r for r in recipients if r.key not in {a.key for a in actors}]
-    if trig.implicit and not (demand and recipients):
+    if trig.implicit and trig.coding.cameo == DEMAND_CAMEO and not (demand and recipients):
         return None  # "she said we must stay calm" asks nothing of another party
     start, end = _evidence(trig)
     quote_index = next((i for i, q in enumerate(quotes) if q.start <= trig.word.idx < q.end), None)
@@ -481,6 +502,8 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
                                     and c.i != word.i], actor_at)
     if not recipients and word.i == verb.i:
         recipients = _complement_recipients(verb, actor_at)
+    if between and trig.coding.cameo == MEDIATION_CAMEO and actors:
+        return actors, [b for b in between if b.key not in {a.key for a in actors}]  # the sides it mediates
     if between:
         return actors + [b for b in between if b.key not in {a.key for a in actors}], []
     mine = {a.key for a in actors}
