@@ -260,6 +260,7 @@ def _name_spans(doc: Doc, names: PhraseMatcher, person_roles: set[int],
     found = [s for s in found if not _is_lowercase_word(s)]
     matched = {t.i for s in found for t in s}
     found = [s for s in found if not _place_in_a_name(s, matched, person_roles, regions, roles)]
+    found = [_regnal(s, person_roles) for s in found]
     covered = {t.i for s in found for t in s}
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG"):
@@ -294,13 +295,29 @@ def _name_spans(doc: Doc, names: PhraseMatcher, person_roles: set[int],
     return {s.start: s for s in _longest(found)}
 
 
+REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})")
+
+
+def _regnal(span: Span, person_roles: set[int]) -> Span:
+    """"King Abdullah II" is not "King Abdullah": a known name followed by a regnal number is
+    another person, looked up with the number."""
+    doc = span.doc
+    if not span.label_.startswith("PERSON|") or span.end >= len(doc) or not REGNAL.fullmatch(doc[span.end].text):
+        return span
+    start = span.start
+    while start < span.end and (start in person_roles or doc[start].lower_ in TITLE_WORDS):
+        start += 1
+    return Span(doc, start, span.end + 1, label="NER|PERSON")
+
+
 def _place_in_a_name(span: Span, matched: set[int], person_roles: set[int], regions: dict[str, str],
                      roles) -> bool:
     """A country or capital word that is part of another name: a person's ("Chad Johnson",
     "Denzel Washington"), a place's ("Jamaica Plain"), or a town with its state ("Moscow, Idaho",
     "Atlanta, Georgia")."""
-    if span.label_.split("|")[0] not in ("COUNTRY", "CAPITAL"):
-        return False
+    kind = span.label_.split("|")[0]
+    if kind not in ("COUNTRY", "CAPITAL", "ORG") or (kind == "ORG" and len(span) > 1):
+        return False  # one-word organisation aliases too: "Total" in "the Total Independence of Angola"
     doc = span.doc
 
     def plain_name(i: int) -> bool:  # a capitalised word that is no title, role or other known name
@@ -533,6 +550,8 @@ class _Sweep:
             country = self._located(span.root)  # "students throughout Indonesia", "demonstrators in Baghdad"
         definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
                        for c in span.root.children)
+        definite = definite or any(c.dep_ == "poss" and self.out.at(c) is not None
+                                   and self.out.at(c).actor.kind == "country" for c in span.root.children)
         if term.kind == "person":
             actor = self._antecedent(term, country) if definite else None
             if actor is not None:

@@ -66,3 +66,11 @@ def test_a_leaders_government_and_a_roles_collective(extract):
                       "accused the electoral commission of rigging the vote.", "2015-06-01")
     actors = [(a.country, a.sector) for e in records.events for a in e.actors]
     assert actors == [("USA", ("GOV",)), ("KEN", ("OPP",))]
+
+
+def test_regnal_numbers_and_names_inside_longer_names(extract):
+    records = extract("Israeli President Moshe Katsav met King Abdullah II in Amman. The government rejected "
+                      "demands from the National Union for the Total Independence of Angola.", "2005-06-01")
+    names = {m.text: (m.actor.name, m.actor.country) for m in records.mentions}
+    assert names["Abdullah II"] == ("Abdullah II", "JOR")
+    assert not any(a == ("TotalEnergies", "FRA") for a in names.values())

@@ -141,3 +141,15 @@ def test_a_mediator_acts_on_both_sides_and_joint_drills_are_cooperation(extract)
 def test_being_willing_to_act_is_an_intent_to_cooperate(extract):
     events = _events(extract, "Norway is willing to send equipment to Ukraine.", "2015-06-01")
     assert [(t, a, r) for t, a, r, *_ in events] == [("AGREE", ("Norway",), ("Ukraine",))]
+
+
+def test_an_announced_resignation_stays_a_resignation(extract):
+    events = _events(extract, "Britain's prime minister said he will resign in October.", "2016-06-24")
+    assert [(t, a, aux) for t, a, _r, _n, aux, _m in events] == [("RETREAT", ("David Cameron",), ("future",))]
+
+
+def test_kidnapping_up_to_a_number_and_a_device_outside_a_town(extract):
+    events = _events(extract, "Taliban fighters kidnapped up to 12 Pakistani engineers. Two British soldiers were "
+                              "killed by a roadside bomb outside of the Afghan city of Kandahar.", "2008-06-01")
+    assert [(t, a, r) for t, a, r, *_ in events] == [
+        ("ASSAULT", ("Taliban",), ("Pakistan",)), ("ASSAULT", ("AFG",), ("GBR",))]

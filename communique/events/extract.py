@@ -304,7 +304,10 @@ def _places(trig: _Trigger, actor_at: ActorAt, preps: set[str] = PLACE_PREPS, de
 def _place_chain(prep: Token, actor_at: ActorAt, depth: int = 0) -> list[Actor]:
     """"in the town of Cizre in southeastern Turkey": the country at the end of the chain."""
     found = []
-    for o in (o for o in prep.children if o.dep_ == "pobj"):
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    objects += [o for p in prep.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                if o.dep_ == "pobj" and not objects]  # "outside of the city of Basra"
+    for o in objects:
         here = [a for a in _collect([o], actor_at, places=True) if a.kind in ("country", "place")]
         if here:
             found += here
@@ -386,7 +389,9 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
         # "three civilians were killed in a suicide bombing in Baghdad": the attacker is unknown
         # "a bombing near Samarra killed ...": the place can hang on the subject
         home = _places(trig, actor_at, {"in", "near", "at", "outside", "inside", "around"}, ("dobj", "nsubj"))
-        actors = [group_actor(home[0].country, "UAF")] if home else []
+        if not home:
+            return None  # an attack with neither its author nor its place named
+        actors = [group_actor(home[0].country, "UAF")]
         recipients = [r for r in recipients if r.key not in {a.key for a in actors}]
     elif not actors or not any(_political(a) for a in actors):
         return None  # sports, business and crime stories without political actors
@@ -401,7 +406,8 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     etype = coding.plover
     if negated and "future" in aux and QUAD_OF.get(etype) in (1, 2):
         etype, negated = "REJECT", False  # PLOVER: "will not accept refugees" is a refusal
-    elif "future" in aux and QUAD_OF.get(etype) in (1, 2) and etype != "AGREE":
+    elif "future" in aux and QUAD_OF.get(etype) in (1, 2) and etype != "AGREE" and coding.mode != "resign":
+        # (announcing one's resignation is the act itself: "X will resign" stays RETREAT)
         etype = "AGREE"  # PLOVER: intended cooperation (a planned meeting, a pledge of aid) is AGREE
     elif "future" in aux and etype in HOSTILE_ACTS and not negated:
         etype = "THREATEN"  # PLOVER: an announced hostile act ("will impose sanctions") is a threat
@@ -474,6 +480,8 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
     subj = _subject_tokens(verb)
     actors = _collect(subj, actor_at)
     objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+    objs += [o for p in verb.children if p.dep_ == "prt" and p.lower_ == "up" for q in p.children
+             if q.lower_ == "to" for o in q.children if o.dep_ == "pobj"]  # "kidnapped up to 16 advisers"
     passive_relcl = verb.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if verb.dep_ == "relcl" and not subj and not passive_relcl:
         actors = _collect([verb.head], actor_at)
@@ -605,6 +613,8 @@ def _complement_recipients(verb: Token, actor_at: ActorAt) -> list[Actor]:
 
 def _subject_tokens(verb: Token) -> list[Token]:
     subj = [c for c in verb.children if c.dep_ in ("nsubj",)]
+    # "The Red Cross operating in Iraq said": the parser made the participle the subject
+    subj = [next((x for x in c.children if x.dep_ == "nsubj"), c) if c.tag_ == "VBG" else c for c in subj]
     agent = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     if agent:
         return agent
