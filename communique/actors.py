@@ -888,6 +888,8 @@ def _place_groups(doc: Doc, out: DocActors) -> None:
         countries = {m.actor.country for m in out.mentions if sent.start_char <= m.start < sent.end_char
                      and m.actor.country not in (None, "IGO", "NGO", "IMG")}
         countries |= {code for t, code in out.places.items() if sent.start <= t < sent.end}
+        if len(countries) > 1:  # "prisoners rioted at a jail in Dili": where they acted
+            countries = {c for c in [_acting_place(doc[i], out)] if c}
         if len(countries) == 1:
             head = doc[i]
             start = min([i, *(c.i for c in head.children if c.dep_ in ("det", "amod", "compound", "nummod"))])
@@ -942,6 +944,23 @@ def _after_town_noun(span: Span) -> bool:
 def place_actor(code: str) -> Actor:
     """Where something happens, not who does it: used only to place events and groups."""
     return Actor(f"place:{code}", None, code, (), "place")
+
+
+def _acting_place(tok: Token, out: DocActors) -> str | None:
+    """The country of "in/at X" on the verb a subject acts through, following "at a jail in X"."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ in ("amod", "compound") for c in tok.children):
+        return None  # "Gulf Arab leaders met in Riyadh" are not Saudi
+    frontier = [p for p in tok.head.children if p.dep_ == "prep" and p.lower_ in ("in", "at", "inside", "across")]
+    for _ in range(3):
+        objects = [o for p in frontier for o in p.children if o.dep_ == "pobj"]
+        for o in objects:
+            m = out.at(o)
+            if m is not None and m.actor.kind == "country":
+                return m.actor.country
+            if o.i in out.places:
+                return out.places[o.i]
+        frontier = [p for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ in ("in", "of")]
+    return None
 
 
 def country_actor(code: str, kb: KnowledgeBase) -> Actor:

@@ -74,3 +74,9 @@ def test_regnal_numbers_and_names_inside_longer_names(extract):
     names = {m.text: (m.actor.name, m.actor.country) for m in records.mentions}
     assert names["Abdullah II"] == ("Abdullah II", "JOR")
     assert not any(a == ("TotalEnergies", "FRA") for a in names.values())
+
+
+def test_a_group_between_two_countries_is_placed_where_it_acts(extract):
+    records = extract("Prisoners rioted at a jail in the Indonesian city of Medan, demanding an end to Dutch-era "
+                      "laws.", "2015-06-01")
+    assert [(e.type, [a.country for a in e.actors]) for e in records.events][:1] == [("PROTEST", ["IDN"])]
