@@ -946,11 +946,19 @@ def place_actor(code: str) -> Actor:
     return Actor(f"place:{code}", None, code, (), "place")
 
 
+ACTING_PREPS = {"in", "at", "inside", "across"}
+
+
 def _acting_place(tok: Token, out: DocActors) -> str | None:
     """The country of "in/at X" on the verb a subject acts through, following "at a jail in X"."""
-    if tok.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ in ("amod", "compound") for c in tok.children):
+    if any(c.dep_ in ("amod", "compound") for c in tok.children):
         return None  # "Gulf Arab leaders met in Riyadh" are not Saudi
-    frontier = [p for p in tok.head.children if p.dep_ == "prep" and p.lower_ in ("in", "at", "inside", "across")]
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PARTITIVES:
+        tok = tok.head.head  # "thousands of people blocked streets"
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    heads = [tok.head, *(c for c in tok.head.children if c.dep_ == "dobj")]  # "blocked streets in Hong Kong"
+    frontier = [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ACTING_PREPS]
     for _ in range(3):
         objects = [o for p in frontier for o in p.children if o.dep_ == "pobj"]
         for o in objects:
