@@ -259,7 +259,8 @@ def _name_spans(doc: Doc, names: PhraseMatcher, person_roles: set[int],
     found = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in names(doc)]
     found = [s for s in found if not _is_lowercase_word(s)]
     matched = {t.i for s in found for t in s}
-    found = [s for s in found if not _place_in_a_name(s, matched, person_roles, regions, roles)]
+    found = [s for s in found if not _place_in_a_name(s, matched, person_roles, regions, roles)
+             and not _stance(s)]
     found = [_regnal(s, person_roles) for s in found]
     covered = {t.i for s in found for t in s}
     for ent in doc.ents:
@@ -293,6 +294,12 @@ def _name_spans(doc: Doc, names: PhraseMatcher, person_roles: set[int],
         if k - j >= 2 or (k - j == 1 and doc[j].ent_type_ == "PERSON"):
             found.append(Span(doc, j, k, label="NER|PERSON"))  # "activist Jean-Robert Pierre"
     return {s.start: s for s in _longest(found)}
+
+
+def _stance(span: Span) -> bool:
+    """"an anti-Syria journalist", "pro-Russian separatists": a stance, not a nationality."""
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro")
 
 
 REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})")

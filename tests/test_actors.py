@@ -80,3 +80,8 @@ def test_a_group_between_two_countries_is_placed_where_it_acts(extract):
     records = extract("Prisoners rioted at a jail in the Indonesian city of Medan, demanding an end to Dutch-era "
                       "laws.", "2015-06-01")
     assert [(e.type, [a.country for a in e.actors]) for e in records.events][:1] == [("PROTEST", ["IDN"])]
+
+
+def test_a_stance_is_not_a_nationality(extract):
+    records = extract("Pro-Russian separatists attacked Ukrainian troops in Donetsk.", "2015-06-01")
+    assert [(e.type, [a.country for a in e.actors]) for e in records.events] == [("ASSAULT", ["UKR"])]
