@@ -618,13 +618,18 @@ class _Sweep:
         return [country_actor(c, self.kb) for c in sorted(ranked, key=lambda c: counts[c][1])]
 
     def last_two_persons(self, before: int) -> list[Actor] | None:
-        """The two people of different countries named last before a token ("the two leaders")."""
-        chosen: list[Actor] = []
-        for _, a, _ in sorted((p for p in self.persons if p[0] < before), key=lambda p: p[0], reverse=True):
-            if a.country and all(a.key != c.key and a.country != c.country for c in chosen):
-                chosen.append(a)
-            if len(chosen) == 2:
-                return chosen[::-1]
+        """The two people of different countries named last before a token ("the two leaders");
+        office holders first: after a summit, "the two men" are its principals, not someone quoted."""
+        named = sorted((p for p in self.persons if p[0] < before), key=lambda p: p[0], reverse=True)
+        for officials_only in (True, False):
+            chosen: list[Actor] = []
+            for _, a, _ in named:
+                if officials_only and "GOV" not in a.sector:
+                    continue
+                if a.country and all(a.key != c.key and a.country != c.country for c in chosen):
+                    chosen.append(a)
+                if len(chosen) == 2:
+                    return chosen[::-1]
         return None
 
     def _with_det(self, span: Span) -> Span:

@@ -85,3 +85,11 @@ def test_a_group_between_two_countries_is_placed_where_it_acts(extract):
 def test_a_stance_is_not_a_nationality(extract):
     records = extract("Pro-Russian separatists attacked Ukrainian troops in Donetsk.", "2015-06-01")
     assert [(e.type, [a.country for a in e.actors]) for e in records.events] == [("ASSAULT", ["UKR"])]
+
+
+def test_the_two_men_after_a_summit_are_its_principals(extract):
+    records = extract("U.S. President Joe Biden and Russian President Vladimir Putin met in Geneva on Wednesday. "
+                      "Biden said he had warned Putin about the fate of the jailed opposition leader Alexei Navalny. "
+                      "The two men last met in Moscow in 2011.", "2021-06-17")
+    last = [e for e in records.events if "two men" in e.evidence]
+    assert [sorted(a.name for a in e.actors) for e in last] == [["Joe Biden", "Vladimir Putin"]]

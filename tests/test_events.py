@@ -153,3 +153,8 @@ def test_kidnapping_up_to_a_number_and_a_device_outside_a_town(extract):
                               "killed by a roadside bomb outside of the Afghan city of Kandahar.", "2008-06-01")
     assert [(t, a, r) for t, a, r, *_ in events] == [
         ("ASSAULT", ("Taliban",), ("Pakistan",)), ("ASSAULT", ("AFG",), ("GBR",))]
+
+
+def test_a_result_clause_is_part_of_the_attack(extract):
+    events = _events(extract, "Syrian troops shelled the Turkish town of Akcakale, killing five people.", "2012-10-04")
+    assert [(t, a, r) for t, a, r, *_ in events] == [("ASSAULT", ("SYR",), ("Turkey",))]

@@ -811,4 +811,6 @@ def _dedupe(events: list[Event]) -> list[Event]:
 def _covered(e: Event, o: Event) -> bool:
     overlap = e.evidence_start < o.evidence_end and o.evidence_start < e.evidence_end
     same = (e.type, e.negated) == (o.type, o.negated) and {a.key for a in e.actors} == {a.key for a in o.actors}
+    if same and not e.recipients and o.recipients and e.sentence_start == o.sentence_start:
+        return True  # "rebels shelled Juba, killing 20 people": the killing is the shelling's
     return overlap and same and {r.key for r in e.recipients} <= {r.key for r in o.recipients}
