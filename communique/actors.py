@@ -142,7 +142,7 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
     person_roles = {t.i for s in role_spans.values() if kb.roles[s.text.lower()].kind == "person" for t in s}
     spans = _name_spans(doc, names, person_roles, kb.regions, kb.roles)
     out.main_country = _main_country([s for s in spans.values() if s.label_.split("|")[0] in PLACE_LABELS])
-    out.places = _towns(doc, spans, kb)
+    out.places = _towns(doc, spans, kb, article.published)
     sweep = _Sweep(doc, article.published, kb, out, role_spans, quoted)
     head_end = out.head_end = dateline_end(article.text)
     i = 0
@@ -370,6 +370,8 @@ class _Sweep:
     def name(self, span: Span) -> None:
         kind, _, value = span.label_.partition("|")
         kb = self.kb
+        if kind in ("COUNTRY", "CAPITAL", "DEMONYM"):
+            value = kb.as_of(value, self.when)  # "Juba" before South Sudan's independence is Sudan's
         if kind == "COUNTRY" or kind == "CAPITAL":
             actor = country_actor(value, kb)
             self.out.add(span, actor, kind.lower())
@@ -913,7 +915,7 @@ WATERS = {"sea", "gulf", "bay", "strait", "straits", "lake", "ocean"}
 TOWN_NOUNS = {"town", "city", "village", "port", "capital", "district", "enclave", "suburb", "province", "region"}
 
 
-def _towns(doc: Doc, spans: dict[int, Span], kb: KnowledgeBase) -> dict[int, str]:
+def _towns(doc: Doc, spans: dict[int, Span], kb: KnowledgeBase, when: date) -> dict[int, str]:
     """Towns the gazetteer knows, where no other name was matched: spaCy's places, and its
     "persons" and "organisations" that stand where a place does ("a market in Hyderabad").
     Such spans are taken out of ``spans``: they are no unknown actor."""
@@ -932,6 +934,7 @@ def _towns(doc: Doc, spans: dict[int, Span], kb: KnowledgeBase) -> dict[int, str
         text = ent.text[4:] if ent.text.startswith(("the ", "The ")) else ent.text
         code = kb.city_country(text, named)
         if code:
+            code = kb.as_of(code, when)
             for t in ent:
                 found[t.i] = code
             if ent.start in spans and spans[ent.start].label_.startswith("NER|"):

@@ -130,6 +130,8 @@ class KnowledgeBase:
         self.demonym_forms: dict[str, str] = {}
         self.capital_forms: dict[str, str] = {}
         self.regions = {r["name"]: r["country"] for r in read_rows("regions.csv", folders)}
+        self.successions = {r["code"]: (date.fromisoformat(r["since"]), r["formerly"])
+                            for r in read_rows("successions.csv", folders)}
         self.cities: dict[str, list[str]] = defaultdict(list)  # name -> countries, most populous first
         for name, code in read_columns("cities.csv", ("name", "country"), folders):
             self.cities[name].append(code)
@@ -246,6 +248,11 @@ class KnowledgeBase:
         return None
 
     # -- places and organisations ---------------------------------------------
+    def as_of(self, code: str, when: date) -> str:
+        """The state a place or people belonged to at a date: "Juba" in 2000 is Sudan's."""
+        since, formerly = self.successions.get(code, (None, None))
+        return formerly if since is not None and when < since else code
+
     def country_name(self, code: str | None) -> str | None:
         c = self.countries.get(code or "")
         return c.name if c else None

@@ -93,3 +93,10 @@ def test_the_two_men_after_a_summit_are_its_principals(extract):
                       "The two men last met in Moscow in 2011.", "2021-06-17")
     last = [e for e in records.events if "two men" in e.evidence]
     assert [sorted(a.name for a in e.actors) for e in last] == [["Joe Biden", "Vladimir Putin"]]
+
+
+def test_a_town_of_a_later_state_belongs_to_its_predecessor_before_independence(extract):
+    text = "Sudanese rebels shelled the southern town of Juba on Sunday."
+    before, after = extract(text, "2000-01-01"), extract(text, "2015-01-01")
+    assert [r.country for e in before.events for r in e.recipients] == ["SDN"]
+    assert [r.country for e in after.events for r in e.recipients] == ["SSD"]
