@@ -304,6 +304,8 @@ def _place_in_a_name(span: Span, matched: set[int], person_roles: set[int], regi
             and t.lower_ not in roles and t.lower_ not in WEEKDAYS
     if span.end < len(doc) and plain_name(span.end):
         return True
+    if span.text == "America" and span.start > 0 and doc[span.start - 1].text in AMERICAS:
+        return True  # "South America", "Latin America": the continent
     if span.start > 0 and plain_name(span.start - 1) and doc[span.start - 1].ent_iob_ != "O" \
             and span[0].ent_iob_ == "I" and doc[span.start - 1].ent_type_ in ("PERSON", "ORG"):
         return True
@@ -313,6 +315,9 @@ def _place_in_a_name(span: Span, matched: set[int], person_roles: set[int], regi
     before = doc[span.start - 2:span.start] if span.start >= 2 else None
     return span.text in regions and before is not None and before[1].text == "," and before[0].is_title \
         and before[0].pos_ == "PROPN"
+
+
+AMERICAS = {"South", "North", "Latin", "Central"}
 
 
 def _is_lowercase_word(span: Span) -> bool:
@@ -807,6 +812,9 @@ def _conjoined_groups(doc: Doc, out: DocActors, kb: KnowledgeBase) -> None:
         if head is None:
             continue
         head = head.root
+        if head.dep_ in ("amod", "compound") and head.head.pos_ in ("NOUN", "PROPN") \
+                and head.head.i not in out.by_token:
+            head = head.head  # "Jordanian and Egyptian military aircraft": the group word is a modifier
         if head.i in out.plural:
             continue
         countries = []

@@ -89,3 +89,11 @@ def test_distractor_sentences_yield_no_events(extract):
     distractors = [r for r in rows if r["events"] == []]
     assert len(distractors) >= 10
     assert [r["id"] for r in distractors if extract(r["text"], r["published"]).events] == []
+
+
+
+def test_conjoined_nationalities_of_a_group_and_continents(extract):
+    events = _events(extract, "Sudanese and Chadian military aircraft bombed the border town of Adre. "
+                              "Brazil and Chile agreed to expand trade with the rest of South America.")
+    assert any(e[0] == "ASSAULT" and e[1] == ("SDN", "TCD") for e in events)
+    assert ("AGREE", ("Brazil", "Chile"), (), False, (), None) in events
