@@ -97,3 +97,18 @@ def test_conjoined_nationalities_of_a_group_and_continents(extract):
                               "Brazil and Chile agreed to expand trade with the rest of South America.")
     assert any(e[0] == "ASSAULT" and e[1] == ("SDN", "TCD") for e in events)
     assert ("AGREE", ("Brazil", "Chile"), (), False, (), None) in events
+
+
+
+def test_particle_left_as_adverb_and_source_is_no_recipient(extract):
+    events = _events(extract, "According to Indian officials, Chinese troops have pulled back from the disputed "
+                              "area.")
+    assert events == [("RETREAT", ("CHN",), (), False, (), "withdraw")]
+
+
+def test_meeting_named_as_the_setting_of_a_clause_is_an_event(extract):
+    events = _events(extract, "Armenia and Azerbaijan agreed on Friday to open their border after two rounds "
+                              "of talks in Moscow. French President Emmanuel Macron, on a state visit to Morocco, "
+                              "signed a deal on energy.")
+    assert ("CONSULT", ("Armenia", "Azerbaijan"), (), False, (), None) in events
+    assert ("CONSULT", ("Emmanuel Macron",), ("Morocco",), False, (), "visit") in events

@@ -41,6 +41,7 @@ class _Trigger:
     word: Token  # the trigger word (verb or event noun)
     coding: Coding
     specific: bool
+    circumstance: bool = False  # a meeting that frames another clause ("agreed after talks in Beijing")
 
 
 def find_events(doc: Doc, published: date, lexicon: Lexicon, actor_at: ActorAt,
@@ -90,6 +91,7 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
         if _non_factual(tok) or _light_verb_of_event_noun(tok, lex) or _embedded_in_event(tok, lex):
             return out
         particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent") and not _temporal(c)}
+        particles |= _adverb_particles(tok)
         objects = {o.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
                    for o in _through_quantifier(c)}
         objects |= {o.lemma_.lower() for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"}
@@ -109,6 +111,10 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
                     and tok.head.head.lemma_.lower() in MOTION_VERBS:
                 out.append(_Trigger(tok.head.head, tok, coding, True))  # "arrived in Amman on a visit"
                 break
+            frame = _circumstance_verb(tok, coding)
+            if frame is not None:
+                out.append(_Trigger(frame, tok, coding, True, circumstance=True))
+                break
             light = verb is not None and _is_light(verb, nt)
             talks = coding is not None and coding.plover == "CONSULT" and _has_between(tok)
             happened = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in OCCURRENCE_VERBS
@@ -121,6 +127,51 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
                 out.append(_Trigger(verb, tok, coding, True))
             break
     return out
+
+
+CIRCUMSTANCE_PREPS = {"after", "during", "at", "following", "in", "on"}
+
+
+def _circumstance_verb(tok: Token, coding: Coding | None) -> Token | None:
+    """"agreed after three days of talks", "agreed at a summit", "Modi, on a visit to Moscow, invited":
+    a meeting named as the setting of another clause; that clause's verb."""
+    if coding is None or coding.plover != "CONSULT" or tok.dep_ != "pobj":
+        return None
+    prep = tok.head
+    if prep.lower_ == "of" and prep.head.dep_ == "pobj" and \
+            (prep.head.lemma_.lower() in QUANTIFIERS or prep.head.ent_type_ in ("DATE", "TIME")):
+        prep = prep.head.head  # "after three days of talks", "after two rounds of talks"
+    if prep.dep_ != "prep" or prep.lower_ not in CIRCUMSTANCE_PREPS or (prep.lower_ == "on" and coding.mode != "visit"):
+        return None
+    return prep.head if prep.head.pos_ in ("VERB", "AUX") else None
+
+
+def _circumstance_participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[Actor]]:
+    """The meeting's own sides ("a visit to Hanoi by Biden", "talks between X and Y"), else the
+    clause's subject; a meeting needs two sides or one side and another it meets or visits."""
+    word = trig.word
+    between = _between(word, actor_at)
+    if between:
+        return between, []
+    actors = _collect([c for c in word.children if c.dep_ in ("poss", "compound", "amod", "nmod")], actor_at)
+    actors = actors or _prep_objects(word, actor_at, {"by"}) or _collect(_subject_tokens(trig.verb), actor_at)
+    mine = {a.key for a in actors}
+    recipients = [r for r in _prep_objects(word, actor_at, {"to", "with"}) if r.key not in mine]
+    if trig.coding.mode == "visit" and not recipients:
+        recipients = [p for p in _places(_Trigger(word, word, trig.coding, True), actor_at)
+                      if p.country not in {a.country for a in actors}][:1]
+    if len(actors) < 2 and not recipients:
+        return [], []
+    return actors, recipients
+
+
+PARTICLE_ADVERBS = {"back", "out", "off", "down", "up", "away", "ahead", "together", "forward", "aside", "apart",
+                    "forth"}
+
+
+def _adverb_particles(verb: Token) -> set[str]:
+    """"pulled back": a particle the parser left as an adverb after the verb."""
+    return {c.lower_ for c in verb.children if c.dep_ == "advmod" and c.i > verb.i and c.lower_ in PARTICLE_ADVERBS}
 
 
 # "the withdrawal was completed", "the sanctions took effect", "the detention triggered protests"
@@ -199,6 +250,13 @@ def _embedded_in_event(verb: Token, lex: Lexicon) -> bool:
 RAISING_VERBS = {"expect", "schedule", "set", "slate", "due", "suppose", "report", "say", "believe", "think",
                  "understand", "know", "rumour", "rumor", "allege", "tip"}
 DIRECTIVE_NOUNS = {"demand", "call", "appeal", "request", "plea", "ultimatum", "condition", "insistence"}
+
+
+def _clause_top(verb: Token) -> Token:
+    """The finite verb of a control chain: "agreed to resume ... at a summit" -> agreed."""
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    return verb
 
 
 def _heads(tok: Token) -> list[Token]:
@@ -341,10 +399,13 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     if trig.word.lemma_.lower() in CONTEST_VERBS and _sports(trig.word.sent, lex):
         return None  # "Spain beat Italy 1-0": teams, not states
     verb = trig.verb
-    if verb.i != trig.word.i and (_non_factual(verb) or _embedded_in_event(verb, lex)):
+    if verb.i != trig.word.i and not trig.circumstance and (_non_factual(verb) or _embedded_in_event(verb, lex)):
         return None
     negated = is_negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in trig.word.children)
     aux = aux_modes(verb) if verb.pos_ in ("VERB", "AUX") else []
+    if trig.circumstance:  # the setting happened whatever the clause says was done or refused there
+        negated = any(c.dep_ == "det" and c.lower_ == "no" for c in trig.word.children)
+        aux = aux_modes(_clause_top(verb))
     coding = trig.coding
     etype = coding.plover
     if negated and "future" in aux and QUAD_OF.get(etype) in (1, 2):
@@ -359,7 +420,7 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     if demand is not None:  # "X said Y must return the helicopter": X asks it of Y
         etype, aux = "REQUEST", [m for m in aux if m != "hypothetical"]
         actors, recipients = demand, actors
-    start, end = _evidence(trig)
+    start, end = _evidence(_Trigger(trig.word, trig.word, coding, True) if trig.circumstance else trig)
     quote_index = next((i for i, q in enumerate(quotes) if q.start <= trig.word.idx < q.end), None)
     if not recipients and (QUAD_OF.get(coding.plover) == 2 or coding.plover in HOSTILE_ACTS
                            or coding.mode == "visit"):
@@ -398,6 +459,8 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
 # -- participants -----------------------------------------------------------
 
 def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[Actor]]:
+    if trig.circumstance:
+        return _circumstance_participants(trig, actor_at)
     verb, word = trig.verb, trig.word
     between = _between(word, actor_at) or (_between(verb, actor_at) if verb.i != word.i else [])
     if verb.i == word.i and word.pos_ != "VERB":  # an event noun on its own
@@ -505,8 +568,8 @@ def _deep_recipients(trig: _Trigger, actors: list[Actor], actor_at: ActorAt) -> 
 
 def _deep_edge(head: Token, child: Token, depth: int, roots: list[Token]) -> bool:
     dep = child.dep_
-    if dep not in DEEP_EDGES or (dep == "prep" and _temporal(child)):
-        return False
+    if dep not in DEEP_EDGES or (dep == "prep" and (_temporal(child) or child.lower_ == "according")):
+        return False  # "according to Indian army sources" names a source, not the other side
     if dep == "poss" and child.lower_ in OWN_POSSESSIVES:
         return False  # "its troops": the actor's own
     if head in roots and dep in ("nsubj", "nsubjpass"):
