@@ -112,3 +112,11 @@ def test_meeting_named_as_the_setting_of_a_clause_is_an_event(extract):
                               "signed a deal on energy.")
     assert ("CONSULT", ("Armenia", "Azerbaijan"), (), False, (), None) in events
     assert ("CONSULT", ("Emmanuel Macron",), ("Morocco",), False, (), "visit") in events
+
+
+
+def test_relative_clause_act_belongs_to_its_antecedent(extract):
+    events = _events(extract, "Japan, which signed a security pact with Australia in 2022, held joint drills "
+                              "with the Philippines. Hamas, which rejects the accord, did not comment.")
+    assert ("SUPPORT", ("Japan",), ("Australia",), False, ("historical",), None) in events
+    assert not any(e[1] == ("Hamas",) for e in events)  # a standing trait, not an act

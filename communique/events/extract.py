@@ -476,6 +476,9 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
     passive_relcl = verb.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if verb.dep_ == "relcl" and not subj and not passive_relcl:
         actors = _collect([verb.head], actor_at)
+    if verb.dep_ == "relcl" and not actors and any(s.lower_ in RELATIVE_PRONOUNS for s in subj) \
+            and verb.tag_ not in ("VBZ", "VBP"):  # "Hamas, which advocates ...": a standing trait, not an act
+        actors = _collect(_antecedent(verb), actor_at)  # "Egypt, which signed a treaty with Israel"
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and not actors:  # "issued a declaration demanding that ..."
         actors = _collect([verb.head], actor_at) or (
             _collect(_subject_tokens(verb.head.head), actor_at) if verb.head.head.pos_ == "VERB" else [])
@@ -512,6 +515,19 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
     if not recipients:
         recipients = _deep_recipients(trig, actors, actor_at)
     return actors, recipients
+
+
+RELATIVE_PRONOUNS = {"which", "who", "that"}
+
+
+def _antecedent(relcl: Token) -> list[Token]:
+    """What a relative clause is about: "X and Y, former enemies who fought" -> X (and Y)."""
+    head = relcl.head
+    if head.dep_ == "appos" and head.head.i != head.i:
+        head = head.head
+    while head.dep_ == "conj" and head.head.i != head.i:  # "Argentina and Britain, which fought"
+        head = head.head
+    return [head]
 
 
 OWN_POSSESSIVES = {"its", "their", "his", "her", "our", "my"}
