@@ -91,13 +91,11 @@ def test_distractor_sentences_yield_no_events(extract):
     assert [r["id"] for r in distractors if extract(r["text"], r["published"]).events] == []
 
 
-
 def test_conjoined_nationalities_of_a_group_and_continents(extract):
     events = _events(extract, "Sudanese and Chadian military aircraft bombed the border town of Adre. "
                               "Brazil and Chile agreed to expand trade with the rest of South America.")
     assert any(e[0] == "ASSAULT" and e[1] == ("SDN", "TCD") for e in events)
     assert ("AGREE", ("Brazil", "Chile"), (), False, (), None) in events
-
 
 
 def test_particle_left_as_adverb_and_source_is_no_recipient(extract):
@@ -112,7 +110,6 @@ def test_meeting_named_as_the_setting_of_a_clause_is_an_event(extract):
                               "signed a deal on energy.")
     assert ("CONSULT", ("Armenia", "Azerbaijan"), (), False, (), None) in events
     assert ("CONSULT", ("Emmanuel Macron",), ("Morocco",), False, (), "visit") in events
-
 
 
 def test_relative_clause_act_belongs_to_its_antecedent(extract):
