@@ -117,3 +117,8 @@ def test_relative_clause_act_belongs_to_its_antecedent(extract):
                               "with the Philippines. Hamas, which rejects the accord, did not comment.")
     assert ("SUPPORT", ("Japan",), ("Australia",), False, ("historical",), None) in events
     assert not any(e[1] == ("Hamas",) for e in events)  # a standing trait, not an act
+
+
+def test_forces_that_move_are_the_actor_of_a_movement_noun(extract):
+    events = _events(extract, "The deployment of Russian troops to Belarus began on Monday.")
+    assert events == [("MOBILIZE", ("RUS",), ("Belarus",), False, (), "troops")]

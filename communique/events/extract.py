@@ -466,6 +466,7 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
     if verb.i == word.i and word.pos_ != "VERB":  # an event noun on its own
         actors = _collect([c for c in word.children if c.dep_ in ("poss", "compound", "amod", "nmod")], actor_at)
         actors = actors or _prep_objects(word, actor_at, {"by"})  # "the signing of the accords by X and Y"
+        actors = actors or _movers(trig, actor_at)
         recipients = _prep_objects(word, actor_at)
         if not recipients:  # "the detention of Istanbul's mayor": the one it was done to
             recipients = [r for r in _prep_objects(word, actor_at, {"of"}) if r.key not in {a.key for a in actors}]
@@ -495,6 +496,7 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
         for c in word.children:
             if c.dep_ == "poss" and not actors:
                 actors = _collect([c], actor_at)
+        actors = actors or _movers(trig, actor_at)
     if not recipients:
         # "condemned a Russian attack", "shared evidence with the U.S.", "welcomed Reagan's statement":
         # the recipient is named inside the object's phrase
@@ -515,6 +517,17 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
     if not recipients:
         recipients = _deep_recipients(trig, actors, actor_at)
     return actors, recipients
+
+
+MOVEMENT_TYPES = {"RETREAT", "MOBILIZE"}
+
+
+def _movers(trig: _Trigger, actor_at: ActorAt) -> list[Actor]:
+    """"the withdrawal of U.S. troops from Afghanistan", "the deployment of Russian troops": the
+    forces that move are the actor of a movement noun."""
+    if trig.coding.plover not in MOVEMENT_TYPES or trig.word.pos_ == "VERB":
+        return []
+    return [a for a in _prep_objects(trig.word, actor_at, {"of"}) if a.kind == "group"]
 
 
 RELATIVE_PRONOUNS = {"which", "who", "that"}
