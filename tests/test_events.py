@@ -122,3 +122,9 @@ def test_relative_clause_act_belongs_to_its_antecedent(extract):
 def test_forces_that_move_are_the_actor_of_a_movement_noun(extract):
     events = _events(extract, "The deployment of Russian troops to Belarus began on Monday.")
     assert events == [("MOBILIZE", ("RUS",), ("Belarus",), False, (), "troops")]
+
+
+def test_arrest_without_agent_is_the_police_of_its_country(extract):
+    events = _events(extract, "Opposition leader Ousmane Sonko was arrested in Dakar on Friday. "
+                              "The detention of Senegalese opposition leader Ousmane Sonko sparked riots.")
+    assert events.count(("COERCE", ("SEN",), ("Ousmane Sonko",), False, (), "arrest")) == 2

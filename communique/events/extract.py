@@ -319,6 +319,20 @@ def _unattributed_attack(trig: _Trigger, lex: Lexicon) -> bool:
     return any(t.lemma_.lower() in lex.armed for t in trig.word.sent)
 
 
+def _arresting_state(trig: _Trigger, recipients: list[Actor], actor_at: ActorAt) -> list[Actor]:
+    """An arrest with no named agent is the police's of the country it happens in: the place
+    named, else the one country the sentence is about (the detainee's)."""
+    if all(r.kind == "country" for r in recipients):
+        return []  # states are not arrested
+    home = _places(trig, actor_at, {"in", "at", "near", "inside"})
+    if home:
+        return [group_actor(home[0].country, "COP")]
+    named = {a.country for t in trig.word.sent for a in actor_at(t)} - {None, "IGO", "NGO", "IMG"}
+    if len(named) == 1 and named == {r.country for r in recipients}:
+        return [group_actor(named.pop(), "COP")]
+    return []
+
+
 def _political(a: Actor) -> bool:
     """A state, an organisation or a person with a known public role (not a tennis player)."""
     if a.kind in ("country", "group"):
@@ -389,6 +403,8 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     actors, recipients = _participants(trig, actor_at)
     actors = [a for a in actors if a.country]
     recipients = [r for r in recipients if r.country and r.key not in {a.key for a in actors}]
+    if not actors and recipients and trig.coding.mode == "arrest":
+        actors = _arresting_state(trig, recipients, actor_at)  # "the detention of Istanbul's mayor"
     if not actors and recipients and _unattributed_attack(trig, lex):
         # "three civilians were killed in a suicide bombing in Baghdad": the attacker is unknown
         home = _places(trig, actor_at, {"in", "near", "at", "outside", "inside", "around"})
