@@ -346,6 +346,8 @@ PLACE_PREPS = {"in", "into", "on", "at", "from", "across", "inside", "over"}
 def _places(trig: _Trigger, actor_at: ActorAt, preps: set[str] = PLACE_PREPS) -> list[Actor]:
     """Countries named as where an act happens ("in the Gaza Strip", "from the Bosnian town")."""
     heads = [trig.verb, trig.word, *(c for c in trig.verb.children if c.dep_ == "dobj")]
+    if trig.verb.dep_ == "conj" and trig.verb.head.pos_ == "VERB":  # "crossed into its territory and dropped bombs"
+        heads.append(trig.verb.head)
     for x in (c for c in trig.verb.children if c.dep_ == "xcomp"):  # "threatened to impose a curfew in X"
         heads += [x, *(c for c in x.children if c.dep_ == "dobj")]
     found = []
@@ -360,7 +362,7 @@ def _place_chain(prep: Token, actor_at: ActorAt, depth: int = 0) -> list[Actor]:
     """"in the town of Cizre in southeastern Turkey": the country at the end of the chain."""
     found = []
     for o in (o for o in prep.children if o.dep_ == "pobj"):
-        here = [a for a in _collect([o], actor_at) if a.kind == "country"]
+        here = [a for a in _collect([o], actor_at) if a.kind == "country"] or _territory_of(o, actor_at)
         if here:
             found += here
         elif depth < 3:
@@ -368,6 +370,18 @@ def _place_chain(prep: Token, actor_at: ActorAt, depth: int = 0) -> list[Actor]:
                 if p.dep_ == "prep" and p.lower_ in PLACE_PREPS | {"of"}:
                     found += _place_chain(p, actor_at, depth + 1)
     return found
+
+
+TERRITORY_NOUNS = {"territory", "airspace", "waters", "soil", "border", "land", "coast"}
+
+
+def _territory_of(place: Token, actor_at: ActorAt) -> list[Actor]:
+    """"into its territory", "Pakistan's airspace": the possessor's state."""
+    if place.lemma_.lower() not in TERRITORY_NOUNS:
+        return []
+    owners = _collect([c for c in place.children if c.dep_ == "poss"], actor_at)
+    return [group_actor(a.country, "GOV") if a.kind != "country" else a for a in owners
+            if a.country not in (None, "IGO", "NGO", "IMG")][:1]
 
 
 DEONTIC = {"must", "should", "ought"}
