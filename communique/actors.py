@@ -684,14 +684,17 @@ class _Sweep:
             return
         inside = self._quote_of(tok)
         first = tok.sent.start if tok.sent.start == 0 else self.doc[tok.sent.start - 1].sent.start
+        candidates = []
         for m in reversed([m for m in self.out.mentions if m.end <= tok.idx]):
             if m.start < self.doc[first].idx:
                 break
             quoted = any(a <= m.start < b for a, b in self.quoted)
             if m.actor.kind in ("country", "organization", "group") and m.actor.country and \
                     (inside is not None or not quoted):
-                self.out.add(self.doc[tok.i:tok.i + 1], m.actor, "pronoun")
-                return
+                candidates.append(m)
+        m = _subject_first(self.doc, candidates)
+        if m is not None:
+            self.out.add(self.doc[tok.i:tok.i + 1], m.actor, "pronoun")
 
     def plural_pronoun(self, tok: Token) -> None:
         """"Palestinian leaders said they would ...": the latest collective, or pair, nearby."""
@@ -770,6 +773,26 @@ class _Sweep:
         if tok.text in self.surnames:
             return self.surnames[tok.text]
         return None
+
+
+def _subject_first(doc: Doc, mentions: list[Mention]) -> Mention | None:
+    """"it"/"its": the latest singular state or body that is a clause's subject ("Turkey asked the
+    United States to extradite Gulen, whom it blames"), else the latest singular one; never one
+    inside a plural phrase ("Indian warplanes crossed into its territory")."""
+    singular = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = head = span.root
+        while head.dep_ in ("amod", "compound") and head.head.i != head.i:
+            head = head.head  # "Indian" in "Indian warplanes": the phrase's head
+        if head.tag_ in ("NNS", "NNPS") and (m.actor.kind != "country" or head.i != root.i):
+            continue  # "the United States" is one state
+        singular.append((m, root))
+    subject = next((m for m, r in singular if r.dep_ in ("nsubj", "nsubjpass")
+                    or (r.dep_ == "poss" and r.head.dep_ in ("nsubj", "nsubjpass"))), None)
+    return subject or (singular[0][0] if singular else None)
 
 
 def _title_gender(doc: Doc, span: Span, role_term: str | None) -> str | None:

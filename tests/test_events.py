@@ -124,13 +124,19 @@ def test_forces_that_move_are_the_actor_of_a_movement_noun(extract):
     assert events == [("MOBILIZE", ("RUS",), ("Belarus",), False, (), "troops")]
 
 
-def test_arrest_without_agent_is_the_police_of_its_country(extract):
-    events = _events(extract, "Opposition leader Ousmane Sonko was arrested in Dakar on Friday. "
-                              "The detention of Senegalese opposition leader Ousmane Sonko sparked riots.")
-    assert events.count(("COERCE", ("SEN",), ("Ousmane Sonko",), False, (), "arrest")) == 2
+def test_relative_object_and_state_pronoun_prefer_the_subject(extract):
+    events = _events(extract, "Venezuela asked Colombia to hand over opposition leader Juan Guaidó, whom it "
+                              "accuses of treason.")
+    assert ("ACCUSE", ("Venezuela",), ("Juan Guaidó",), False, (), "disapprove") in events
 
 
 def test_its_territory_in_the_first_conjunct_names_the_target(extract):
     events = _events(extract, "Eritrea said Ethiopian jets had flown into its airspace and bombed a bridge "
                               "near Tesseney.")
     assert ("ASSAULT", ("Ethiopia",), ("Eritrea",), False, (), None) in events
+
+
+def test_arrest_without_agent_is_the_police_of_its_country(extract):
+    events = _events(extract, "Opposition leader Ousmane Sonko was arrested in Dakar on Friday. "
+                              "The detention of Senegalese opposition leader Ousmane Sonko sparked riots.")
+    assert events.count(("COERCE", ("SEN",), ("Ousmane Sonko",), False, (), "arrest")) == 2

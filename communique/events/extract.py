@@ -514,6 +514,8 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
         actors = _collect([verb.head], actor_at) or (
             _collect(_subject_tokens(verb.head.head), actor_at) if verb.head.head.pos_ == "VERB" else [])
     recipients = _collect([o for o in objs if o.i != word.i], actor_at)
+    if verb.dep_ == "relcl" and any(o.lower_ in RELATIVE_PRONOUNS | {"whom"} for o in objs):
+        recipients += _collect(_antecedent(verb), actor_at)  # "Gulen, whom it blames for the coup"
     if passive_relcl:  # "Gershkovich, who was detained in Yekaterinburg": he is the one detained
         recipients += _collect([verb.head], actor_at)
     if any(c.dep_ == "agent" for c in verb.children) or not actors:  # "Y was praised by X", "Y was killed"
