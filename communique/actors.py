@@ -169,6 +169,8 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
             sweep.state_pronoun(tok)
         elif tok.lower_ in PLURAL_PRONOUNS and tok.pos_ == "PRON":
             sweep.plural_pronoun(tok)
+        elif tok.lower_ == "country" and i not in out.by_token and _bare_definite(tok):
+            sweep.definite_state(tok)
         elif i in out.by_token and out.by_token[i].how == "demonym" and tok.dep_ in SUBJ_OBJ \
                 and any(c.lower_ == "the" for c in tok.children) and tok.tag_ in ("NN", "NNP", "JJ"):
             actor = sweep.person_of_country(out.by_token[i].actor.country)  # "the Italian said"
@@ -696,6 +698,19 @@ class _Sweep:
         if m is not None:
             self.out.add(self.doc[tok.i:tok.i + 1], m.actor, "pronoun")
 
+    def definite_state(self, tok: Token) -> None:
+        """"Kuwait marked the anniversary of Iraq's invasion of the country": the latest state
+        that is a clause's subject, in this or the last sentence, else the latest state."""
+        first = tok.sent.start if tok.sent.start == 0 else self.doc[tok.sent.start - 1].sent.start
+        inside = self._quote_of(tok)
+        states = [m for m in reversed(self.out.mentions) if m.end <= tok.idx and m.start >= self.doc[first].idx
+                  and m.actor.kind == "country"
+                  and (inside is not None or not any(a <= m.start < b for a, b in self.quoted))]
+        m = _subject_first(self.doc, states)
+        if m is not None:
+            det = next((c for c in tok.children if c.dep_ == "det"), tok)
+            self.out.add(self.doc[min(det.i, tok.i):tok.i + 1], m.actor, "role")
+
     def plural_pronoun(self, tok: Token) -> None:
         """"Palestinian leaders said they would ...": the latest collective, or pair, nearby."""
         if self._quote_of(tok) is not None:
@@ -773,6 +788,12 @@ class _Sweep:
         if tok.text in self.surnames:
             return self.surnames[tok.text]
         return None
+
+
+def _bare_definite(tok: Token) -> bool:
+    """"the country", not "the Baltic country" or "a country"."""
+    kids = [c for c in tok.children if c.dep_ in ("det", "amod", "compound", "nummod", "poss")]
+    return tok.tag_ == "NN" and len(kids) == 1 and kids[0].lower_ == "the"
 
 
 def _subject_first(doc: Doc, mentions: list[Mention]) -> Mention | None:

@@ -140,3 +140,14 @@ def test_arrest_without_agent_is_the_police_of_its_country(extract):
     events = _events(extract, "Opposition leader Ousmane Sonko was arrested in Dakar on Friday. "
                               "The detention of Senegalese opposition leader Ousmane Sonko sparked riots.")
     assert events.count(("COERCE", ("SEN",), ("Ousmane Sonko",), False, (), "arrest")) == 2
+
+
+def test_light_verb_in_a_relative_clause_makes_its_noun_an_event(extract):
+    events = _events(extract, "The sanctions the European Union imposed on Belarus in 2021 remain in force.")
+    assert events == [("SANCTION", ("European Union",), ("Belarus",), False, ("historical",), None)]
+
+
+def test_hostile_act_with_its_doer_and_target_and_the_country(extract):
+    events = _events(extract, "Ukraine on Monday marked the second anniversary of Russia's invasion of the "
+                              "country.")
+    assert events == [("ASSAULT", ("Russia",), ("Ukraine",), False, (), None)]

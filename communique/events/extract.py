@@ -90,6 +90,8 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
     if tok.pos_ == "VERB":
         if _non_factual(tok) or _light_verb_of_event_noun(tok, lex) or _embedded_in_event(tok, lex):
             return out
+        if _stative_participle(tok) or _blocked_content(tok, lex):
+            return out
         particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent") and not _temporal(c)}
         particles |= _adverb_particles(tok)
         objects = {o.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
@@ -115,9 +117,11 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
             if frame is not None:
                 out.append(_Trigger(frame, tok, coding, True, circumstance=True))
                 break
+            verb = verb or _relative_light_verb(tok, nt)
             light = verb is not None and _is_light(verb, nt)
             talks = coding is not None and coding.plover == "CONSULT" and _has_between(tok)
             happened = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in OCCURRENCE_VERBS
+            happened = happened or _agent_and_patient(tok, coding)
             if nt.light_verbs and not light and not talks and not happened:
                 continue  # "talks between X and Y resumed" is an event even without a light verb
             if not light:
@@ -127,6 +131,50 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
                 out.append(_Trigger(verb, tok, coding, True))
             break
     return out
+
+
+def _relative_light_verb(noun: Token, nt) -> Token | None:
+    """"the embargo (that) the United States imposed on Cuba": the light verb of a relative clause
+    whose object is the noun."""
+    for c in noun.children:
+        subj = [s for s in c.children if s.dep_ == "nsubj"]
+        if c.dep_ == "relcl" and subj and not any(s.lower_ in RELATIVE_PRONOUNS for s in subj) and _is_light(c, nt) \
+                and not any(o.dep_ == "dobj" and o.lower_ not in RELATIVE_PRONOUNS | {"whom"} for o in c.children):
+            return c
+    return None
+
+
+def _agent_and_patient(noun: Token, coding: Coding | None) -> bool:
+    """"Iraq's invasion of Kuwait", "Russia's blockade of the ports": a hostile act with its doer
+    and its target is an event even without a light verb."""
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        return False  # "condemned Iraq's invasion", "rescinded its annexation": the verb is the event
+    return coding is not None and coding.plover in HOSTILE_ACTS \
+        and any(c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") for c in noun.children) \
+        and any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" for o in p.children)
+                for p in noun.children)
+
+
+STATIVE_PARTICIPLES = {"oppose", "ally", "align", "affiliate", "link", "tie", "commit", "devote", "dedicate",
+                       "relate", "connect", "loyal", "close"}
+
+
+def _stative_participle(verb: Token) -> bool:
+    """"demonstrators opposed to tax increases", "militias allied to Iran": a description, not an act."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in STATIVE_PARTICIPLES \
+        and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _blocked_content(verb: Token, lex: Lexicon) -> bool:
+    """"blocked a statement criticising China", "vetoed a resolution condemning X": what a refused
+    text would have said was never said."""
+    doc_noun = verb.head
+    if verb.dep_ != "acl" or doc_noun.dep_ != "dobj" or doc_noun.head.pos_ != "VERB":
+        return False
+    gov = doc_noun.head
+    cameo = lex.verb(gov.lemma_.lower(), set(), {doc_noun.lemma_.lower()})
+    coding = lex.coding(cameo) if cameo and cameo != "---" else None
+    return coding is not None and coding.plover == "REJECT"
 
 
 CIRCUMSTANCE_PREPS = {"after", "during", "at", "following", "in", "on"}
