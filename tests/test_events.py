@@ -151,3 +151,14 @@ def test_hostile_act_with_its_doer_and_target_and_the_country(extract):
     events = _events(extract, "Ukraine on Monday marked the second anniversary of Russia's invasion of the "
                               "country.")
     assert events == [("ASSAULT", ("Russia",), ("Ukraine",), False, (), None)]
+
+
+def test_lexicon_rows_revenge_storming_and_veto(extract):
+    events = _events(extract, "Israel will take revenge on Hezbollah for the rocket attack, Prime Minister "
+                              "Benjamin Netanyahu said. Supporters of the former president stormed the parliament "
+                              "in Brasilia on Sunday. Russia vetoed a Security Council resolution condemning the "
+                              "annexation. Demonstrators opposed to the tax increase gathered in Nairobi.")
+    assert ("THREATEN", ("Israel",), ("Hezbollah",), False, ("future",), None) in events
+    assert any(e[0] == "PROTEST" and e[5] == "riot" and e[1] == ("BRA",) for e in events)
+    assert ("REJECT", ("Russia",), ("United Nations Security Council",), False, (), "yield") in events
+    assert not any(e[0] == "ACCUSE" for e in events)  # the vetoed text never condemned; 'opposed to' is a stance
