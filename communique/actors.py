@@ -319,6 +319,7 @@ def _place_in_a_name(span: Span, matched: set[int], person_roles: set[int], regi
         and before[0].pos_ == "PROPN"
 
 
+SECURITY_SECTORS = {"COP", "MIL"}  # "police fired tear gas" in a story about one country: its police
 AMERICAS = {"South", "North", "Latin", "Central"}
 
 
@@ -556,7 +557,7 @@ class _Sweep:
             if actor is not None:
                 self.out.add(self._with_det(span), actor, "role")
                 return span.end
-        if term.kind == "group" and term.sector:
+        if term.sector and (term.kind == "group" or term.sector in SECURITY_SECTORS):
             self.out.unplaced[span.root.i] = term.sector  # placed later by the event around it
         return None
 

@@ -162,3 +162,9 @@ def test_lexicon_rows_revenge_storming_and_veto(extract):
     assert any(e[0] == "PROTEST" and e[5] == "riot" and e[1] == ("BRA",) for e in events)
     assert ("REJECT", ("Russia",), ("United Nations Security Council",), False, (), "yield") in events
     assert not any(e[0] == "ACCUSE" for e in events)  # the vetoed text never condemned; 'opposed to' is a stance
+
+
+def test_bare_police_in_a_story_about_one_country_are_its_police(extract):
+    rec = extract("Witnesses said police fired tear gas at protesters in Nairobi on Tuesday.", "2025-06-20")
+    assert [(e.type, [(a.country, a.sector) for a in e.actors]) for e in rec.events] == \
+        [("ASSAULT", [("KEN", ("COP",))])]
