@@ -168,3 +168,12 @@ def test_bare_police_in_a_story_about_one_country_are_its_police(extract):
     rec = extract("Witnesses said police fired tear gas at protesters in Nairobi on Tuesday.", "2025-06-20")
     assert [(e.type, [(a.country, a.sector) for a in e.actors]) for e in rec.events] == \
         [("ASSAULT", [("KEN", ("COP",))])]
+
+
+def test_act_named_as_the_means_of_a_verb(extract):
+    events = _events(extract, "Irish nationalist guerrillas wounded two British soldiers in a bomb attack on "
+                              "Thursday. Russia did not bomb Ukraine's power plants in its overnight attack, "
+                              "hitting arms depots instead.")
+    assert events == [("ASSAULT", ("IRL",), ("GBR",), False, (), None),  # one act, not two
+                      ("ASSAULT", ("Russia",), ("Ukraine",), True, (), None),
+                      ("ASSAULT", ("Russia",), ("Ukraine",), False, (), None)]  # the attack that did happen

@@ -479,6 +479,8 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     verb = trig.verb
     if verb.i != trig.word.i and not trig.circumstance and (_non_factual(verb) or _embedded_in_event(verb, lex)):
         return None
+    if _restated_means(trig, lex):
+        return None
     negated = is_negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in trig.word.children)
     aux = aux_modes(verb) if verb.pos_ in ("VERB", "AUX") else []
     if trig.circumstance:  # the setting happened whatever the clause says was done or refused there
@@ -548,6 +550,10 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
         recipients = _prep_objects(word, actor_at)
         if not recipients:  # "the detention of Istanbul's mayor": the one it was done to
             recipients = [r for r in _prep_objects(word, actor_at, {"of"}) if r.key not in {a.key for a in actors}]
+        if not actors or not recipients:  # "wounded two soldiers in a bomb attack": the verb's act itself
+            by, to = _means_participants(word, actor_at)
+            actors = actors or by
+            recipients = recipients or [r for r in to if r.key not in {a.key for a in actors}]
         return (between, []) if between else (actors, recipients)
     subj = _subject_tokens(verb)
     actors = _collect(subj, actor_at)
@@ -597,6 +603,30 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
     if not recipients:
         recipients = _deep_recipients(trig, actors, actor_at)
     return actors, recipients
+
+
+def _restated_means(trig: _Trigger, lex: Lexicon) -> bool:
+    """"wounded two soldiers in a bomb attack": the noun restates the verb's own act (kept when the
+    verb is denied: "did not strike Iran's oil facilities in its attack")."""
+    word = trig.word
+    if word.pos_ == "VERB" or trig.verb.i != word.i or word.dep_ != "pobj" \
+            or word.head.lower_ not in ("in", "with", "by"):
+        return False
+    gov = word.head.head
+    return gov.pos_ == "VERB" and not is_negated(gov) and \
+        any(t.coding.plover == trig.coding.plover for t in _triggers(gov, lex))
+
+
+def _means_participants(noun: Token, actor_at: ActorAt) -> tuple[list[Actor], list[Actor]]:
+    """"struck Iran's facilities in its retaliatory attack": an act named as the means of a verb
+    is done by that verb's subject to its object."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "with", "by") or prep.head.pos_ != "VERB":
+        return [], []
+    verb = prep.head
+    objs = [o for o in verb.children if o.dep_ == "dobj" and not o.lower_.endswith(("self", "selves"))]
+    to = _collect(objs, actor_at) or _collect([c for o in objs for c in o.children if c.dep_ == "poss"], actor_at)
+    return _collect(_subject_tokens(verb), actor_at), to
 
 
 MOVEMENT_TYPES = {"RETREAT", "MOBILIZE"}
