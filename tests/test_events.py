@@ -177,3 +177,11 @@ def test_act_named_as_the_means_of_a_verb(extract):
     assert events == [("ASSAULT", ("IRL",), ("GBR",), False, (), None),  # one act, not two
                       ("ASSAULT", ("Russia",), ("Ukraine",), True, (), None),
                       ("ASSAULT", ("Russia",), ("Ukraine",), False, (), None)]  # the attack that did happen
+
+
+def test_reported_consequence_of_anothers_hostile_act_is_a_threat(extract):
+    events = _events(extract, "If Serbia attacks Kosovo, the alliance will respond, NATO Secretary General "
+                              "Mark Rutte said on Monday. Israel would face a harsh response if it invaded "
+                              "Lebanon, Iranian officials said.")
+    assert events == [("THREATEN", ("Mark Rutte",), ("Serbia",), False, (), None),
+                      ("THREATEN", ("IRN",), ("Israel",), False, (), None)]  # the conditions are not events

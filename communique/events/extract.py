@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from ..actors import group_actor
 from ..model import Actor, Event, Quote, TimeRef, value_interval
 from .lexicon import Coding, Lexicon
-from .modality import NEGATING_VERBS, aux_modes, is_negated
+from .modality import NEGATING_VERBS, REPORTING, aux_modes, is_negated
 
 RECIPIENT_PREPS = {"to", "with", "for", "on", "against", "toward", "towards", "at", "upon", "from"}
 DIRECT_PREPS = {"to", "with", "against", "toward", "towards"}  # still recipients when there is an object
@@ -456,6 +456,22 @@ def _demanded(verb: Token, actor_at: ActorAt) -> list[Actor] | None:
     return sayer or None
 
 
+def _conditional_threat(verb: Token, actor_at: ActorAt) -> list[Actor] | None:
+    """"If Russia attacks a NATO ally, the whole alliance will respond, Stoltenberg said", "North Korea
+    would face a decisive response if it conducted a nuclear test, officials said": a consequence
+    announced for another's hostile act is the speaker's threat against that party."""
+    if verb.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in verb.children):
+        return None
+    gov = verb.head
+    if gov.pos_ not in ("VERB", "AUX") or not aux_modes(gov):
+        return None
+    top = _clause_top(gov)
+    if top.dep_ != "ccomp" or top.head.lemma_.lower() not in REPORTING:
+        return None
+    sayer = [a for a in _collect(_subject_tokens(top.head), actor_at) if a.country]
+    return sayer or None
+
+
 def _bilateral(word: Token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in ("bilateral", "mutual") for c in word.children)
 
@@ -500,6 +516,10 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     if demand is not None:  # "X said Y must return the helicopter": X asks it of Y
         etype, aux = "REQUEST", [m for m in aux if m != "hypothetical"]
         actors, recipients = demand, actors
+    threat = _conditional_threat(verb, actor_at) if coding.plover in HOSTILE_ACTS and not negated else None
+    if threat is not None and actors and not {a.key for a in threat} & {a.key for a in actors}:
+        etype, aux = "THREATEN", [m for m in aux if m not in ("hypothetical", "future")]
+        actors, recipients = threat, actors  # the speaker threatens the one whose act is the condition
     start, end = _evidence(_Trigger(trig.word, trig.word, coding, True) if trig.circumstance else trig)
     quote_index = next((i for i, q in enumerate(quotes) if q.start <= trig.word.idx < q.end), None)
     if not recipients and (QUAD_OF.get(coding.plover) == 2 or coding.plover in HOSTILE_ACTS
