@@ -185,3 +185,9 @@ def test_reported_consequence_of_anothers_hostile_act_is_a_threat(extract):
                               "Lebanon, Iranian officials said.")
     assert events == [("THREATEN", ("Mark Rutte",), ("Serbia",), False, (), None),
                       ("THREATEN", ("IRN",), ("Israel",), False, (), None)]  # the conditions are not events
+
+
+def test_warning_of_what_another_party_may_do_is_not_the_speakers_threat(extract):
+    events = _events(extract, "Azerbaijan could cut off gas supplies to Armenia this winter, Armenian Prime "
+                              "Minister Nikol Pashinyan warned on Monday.")
+    assert events == [("THREATEN", ("Azerbaijan",), ("Armenia",), False, ("hypothetical",), None)]

@@ -90,7 +90,7 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
     if tok.pos_ == "VERB":
         if _non_factual(tok) or _light_verb_of_event_noun(tok, lex) or _embedded_in_event(tok, lex):
             return out
-        if _stative_participle(tok) or _blocked_content(tok, lex):
+        if _stative_participle(tok) or _blocked_content(tok, lex) or _prediction(tok) is not None:
             return out
         particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent") and not _temporal(c)}
         particles |= _adverb_particles(tok)
@@ -175,6 +175,23 @@ def _blocked_content(verb: Token, lex: Lexicon) -> bool:
     cameo = lex.verb(gov.lemma_.lower(), set(), {doc_noun.lemma_.lower()})
     coding = lex.coding(cameo) if cameo and cameo != "---" else None
     return coding is not None and coding.plover == "REJECT"
+
+
+PREDICTION_MODALS = {"could", "may", "might", "can"}
+
+
+def _prediction(verb: Token) -> Token | None:
+    """"Russia could cut off gas supplies to Moldova, Gavrilita warned": a warning of what another
+    party may do reports that party's possible act (coded on its own), not a threat of the speaker's.
+    The clause warned of, else None."""
+    if verb.lemma_.lower() not in ("warn", "caution"):
+        return None
+    for c in verb.children:
+        subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        if c.dep_ == "ccomp" and subj and subj[0].pos_ != "PRON" and \
+                any(a.dep_ == "aux" and a.lower_ in PREDICTION_MODALS for a in c.children):
+            return c
+    return None
 
 
 CIRCUMSTANCE_PREPS = {"after", "during", "at", "following", "in", "on"}
@@ -278,7 +295,7 @@ def _embedded_in_event(verb: Token, lex: Lexicon) -> bool:
     verb is the event."""
     while verb.dep_ == "conj" and verb.head.i != verb.i:  # "agreed to return ... and to launch talks"
         verb = verb.head
-    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DIRECTIVE_VERBS:
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DIRECTIVE_VERBS and _prediction(verb.head) is None:
         return lex.verb(verb.head.lemma_.lower(), set(), set()) not in (None, "---")
     if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in DIRECTIVE_NOUNS:
         return True  # "its demand that Israel ease restrictions": the demand is the event
