@@ -187,6 +187,7 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
     sweep.resolve_deferred()
     _place_groups(doc, out)
     _conjoined_groups(doc, out, kb)
+    _flagged_vessels(doc, out)
     for tok in doc:  # a headline's "Carney" before the story introduces "Mark Carney"
         if tok.i not in out.by_token and tok.is_title and tok.text in sweep.surnames and tok.idx >= head_end:
             out.add(doc[tok.i:tok.i + 1], sweep.surnames[tok.text], "surname")
@@ -889,6 +890,20 @@ def _place_groups(doc: Doc, out: DocActors) -> None:
             head = doc[i]
             start = min([i, *(c.i for c in head.children if c.dep_ in ("det", "amod", "compound", "nummod"))])
             out.add(doc[start:i + 1], group_actor(countries.pop(), sector), "group")
+
+
+def _flagged_vessels(doc: Doc, out: DocActors) -> None:
+    """"the Greek-flagged oil tanker Sounion": a merchant ship is its flag state's business."""
+    for tok in doc:
+        if tok.lower_ != "flagged" or tok.dep_ != "amod" or tok.head.i in out.by_token:
+            continue
+        flag = next((out.at(c) for c in tok.children if out.at(c) is not None and out.at(c).actor.kind == "country"),
+                    None)
+        if flag is not None:
+            head = tok.head
+            start = min([tok.i, *(c.i for c in head.children if c.dep_ in ("det", "amod", "compound") and c.i < head.i),
+                         *(c.i for c in tok.children)])
+            out.add(doc[start:head.i + 1], group_actor(flag.actor.country, "BUS"), "group")
 
 
 def country_actor(code: str, kb: KnowledgeBase) -> Actor:

@@ -191,3 +191,9 @@ def test_warning_of_what_another_party_may_do_is_not_the_speakers_threat(extract
     events = _events(extract, "Azerbaijan could cut off gas supplies to Armenia this winter, Armenian Prime "
                               "Minister Nikol Pashinyan warned on Monday.")
     assert events == [("THREATEN", ("Azerbaijan",), ("Armenia",), False, ("hypothetical",), None)]
+
+
+def test_flagged_ship_is_its_flag_states_business(extract):
+    rec = extract("Somali pirates seized a Liberian-flagged cargo ship off the coast on Monday.", "2025-06-20")
+    assert [(e.type, [(r.country, r.sector) for r in e.recipients]) for e in rec.events] == \
+        [("COERCE", [("LBR", ("BUS",))])]
