@@ -174,6 +174,8 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
             sweep.state_pronoun(tok)
         elif tok.lower_ in PLURAL_PRONOUNS and tok.pos_ == "PRON":
             sweep.plural_pronoun(tok)
+        elif tok.lower_ == "country" and i not in out.by_token and _bare_definite(tok):
+            sweep.definite_state(tok)
         elif i in out.by_token and out.by_token[i].how == "demonym" and tok.dep_ in SUBJ_OBJ \
                 and any(c.lower_ == "the" for c in tok.children) and tok.tag_ in ("NN", "NNP", "JJ"):
             actor = sweep.person_of_country(out.by_token[i].actor.country)  # "the Italian said"
@@ -191,6 +193,7 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
     _governments_of_people(doc, out, kb, role_spans)
     _place_groups(doc, out)
     _conjoined_groups(doc, out, kb)
+    _flagged_vessels(doc, out)
     for tok in doc:  # a headline's "Carney" before the story introduces "Mark Carney"
         if tok.i not in out.by_token and tok.is_title and tok.text in sweep.surnames and tok.idx >= head_end:
             out.add(doc[tok.i:tok.i + 1], sweep.surnames[tok.text], "surname")
@@ -334,6 +337,8 @@ def _place_in_a_name(span: Span, matched: set[int], person_roles: set[int], regi
             and t.lower_ not in roles and t.lower_ not in WEEKDAYS
     if span.end < len(doc) and plain_name(span.end):
         return True
+    if span.text == "America" and span.start > 0 and doc[span.start - 1].text in AMERICAS:
+        return True  # "South America", "Latin America": the continent
     if span.start > 0 and plain_name(span.start - 1) and doc[span.start - 1].ent_iob_ != "O" \
             and span[0].ent_iob_ == "I" and doc[span.start - 1].ent_type_ in ("PERSON", "ORG"):
         return True
@@ -346,6 +351,10 @@ def _place_in_a_name(span: Span, matched: set[int], person_roles: set[int], regi
     before = doc[span.start - 2:span.start] if span.start >= 2 else None
     return span.text in regions and before is not None and before[1].text == "," and before[0].is_title \
         and before[0].pos_ == "PROPN"
+
+
+SECURITY_SECTORS = {"COP", "MIL"}  # "police fired tear gas" in a story about one country: its police
+AMERICAS = {"South", "North", "Latin", "Central"}
 
 
 def _is_lowercase_word(span: Span) -> bool:
@@ -590,7 +599,7 @@ class _Sweep:
             if actor is not None:
                 self.out.add(self._with_det(span), actor, "role")
                 return span.end
-        if term.kind == "group" and term.sector:
+        if term.sector and (term.kind == "group" or term.sector in SECURITY_SECTORS):
             self.out.unplaced[span.root.i] = term.sector  # placed later by the event around it
         return None
 
@@ -730,14 +739,30 @@ class _Sweep:
             return
         inside = self._quote_of(tok)
         first = tok.sent.start if tok.sent.start == 0 else self.doc[tok.sent.start - 1].sent.start
+        candidates = []
         for m in reversed([m for m in self.out.mentions if m.end <= tok.idx]):
             if m.start < self.doc[first].idx:
                 break
             quoted = any(a <= m.start < b for a, b in self.quoted)
             if m.actor.kind in ("country", "organization", "group") and m.actor.country and \
                     (inside is not None or not quoted):
-                self.out.add(self.doc[tok.i:tok.i + 1], m.actor, "pronoun")
-                return
+                candidates.append(m)
+        m = _subject_first(self.doc, candidates)
+        if m is not None:
+            self.out.add(self.doc[tok.i:tok.i + 1], m.actor, "pronoun")
+
+    def definite_state(self, tok: Token) -> None:
+        """"Kuwait marked the anniversary of Iraq's invasion of the country": the latest state
+        that is a clause's subject, in this or the last sentence, else the latest state."""
+        first = tok.sent.start if tok.sent.start == 0 else self.doc[tok.sent.start - 1].sent.start
+        inside = self._quote_of(tok)
+        states = [m for m in reversed(self.out.mentions) if m.end <= tok.idx and m.start >= self.doc[first].idx
+                  and m.actor.kind == "country"
+                  and (inside is not None or not any(a <= m.start < b for a, b in self.quoted))]
+        m = _subject_first(self.doc, states)
+        if m is not None:
+            det = next((c for c in tok.children if c.dep_ == "det"), tok)
+            self.out.add(self.doc[min(det.i, tok.i):tok.i + 1], m.actor, "role")
 
     def plural_pronoun(self, tok: Token) -> None:
         """"Palestinian leaders said they would ...": the latest collective, or pair, nearby."""
@@ -818,6 +843,32 @@ class _Sweep:
         return None
 
 
+def _bare_definite(tok: Token) -> bool:
+    """"the country", not "the Baltic country" or "a country"."""
+    kids = [c for c in tok.children if c.dep_ in ("det", "amod", "compound", "nummod", "poss")]
+    return tok.tag_ == "NN" and len(kids) == 1 and kids[0].lower_ == "the"
+
+
+def _subject_first(doc: Doc, mentions: list[Mention]) -> Mention | None:
+    """"it"/"its": the latest singular state or body that is a clause's subject ("Turkey asked the
+    United States to extradite Gulen, whom it blames"), else the latest singular one; never one
+    inside a plural phrase ("Indian warplanes crossed into its territory")."""
+    singular = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = head = span.root
+        while head.dep_ in ("amod", "compound") and head.head.i != head.i:
+            head = head.head  # "Indian" in "Indian warplanes": the phrase's head
+        if head.tag_ in ("NNS", "NNPS") and (m.actor.kind != "country" or head.i != root.i):
+            continue  # "the United States" is one state
+        singular.append((m, root))
+    subject = next((m for m, r in singular if r.dep_ in ("nsubj", "nsubjpass")
+                    or (r.dep_ == "poss" and r.head.dep_ in ("nsubj", "nsubjpass"))), None)
+    return subject or (singular[0][0] if singular else None)
+
+
 def _title_gender(doc: Doc, span: Span, role_term: str | None) -> str | None:
     """"Mrs", "Queen", "spokeswoman": what the text itself says."""
     if role_term and role_term.endswith("woman"):
@@ -858,6 +909,9 @@ def _conjoined_groups(doc: Doc, out: DocActors, kb: KnowledgeBase) -> None:
         if head is None:
             continue
         head = head.root
+        if head.dep_ in ("amod", "compound") and head.head.pos_ in ("NOUN", "PROPN") \
+                and head.head.i not in out.by_token:
+            head = head.head  # "Jordanian and Egyptian military aircraft": the group word is a modifier
         if head.i in out.plural:
             continue
         countries = []
@@ -984,6 +1038,20 @@ def _acting_place(tok: Token, out: DocActors) -> str | None:
                 return out.places[o.i]
         frontier = [p for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ in ("in", "of")]
     return None
+
+
+def _flagged_vessels(doc: Doc, out: DocActors) -> None:
+    """"the Greek-flagged oil tanker Sounion": a merchant ship is its flag state's business."""
+    for tok in doc:
+        if tok.lower_ != "flagged" or tok.dep_ != "amod" or tok.head.i in out.by_token:
+            continue
+        flag = next((out.at(c) for c in tok.children if out.at(c) is not None and out.at(c).actor.kind == "country"),
+                    None)
+        if flag is not None:
+            head = tok.head
+            start = min([tok.i, *(c.i for c in head.children if c.dep_ in ("det", "amod", "compound") and c.i < head.i),
+                         *(c.i for c in tok.children)])
+            out.add(doc[start:head.i + 1], group_actor(flag.actor.country, "BUS"), "group")
 
 
 def country_actor(code: str, kb: KnowledgeBase) -> Actor:

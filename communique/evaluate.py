@@ -103,15 +103,17 @@ def type_matches(pred: dict, gold: dict) -> bool:
     return pred["event"] == gold["event"] or pred["event"] in (gold.get("alt_events") or [])
 
 
-def _max_matching(gold: list[dict], preds: list[dict], ok: Callable[[dict, dict], bool]) -> dict[int, int]:
+def _max_matching(gold: list[dict], preds: list[dict], ok: Callable[[dict, dict], bool],
+                  prefer: Callable[[dict, dict], bool] | None = None) -> dict[int, int]:
     """Gold index -> prediction index; required gold events are matched first. Among equally
-    good candidates a date-compatible prediction is tried first (the counts do not change)."""
+    good candidates a date-compatible prediction (then one ``prefer`` likes) is tried first
+    (the counts do not change)."""
     match_pred: dict[int, int] = {}
 
     def candidates(g: int) -> list[int]:
-        if "date" not in gold[g] or not gold[g].get("date"):
-            return list(range(len(preds)))
-        return sorted(range(len(preds)), key=lambda p: not date_ok(preds[p], gold[g]))
+        dated = "date" in gold[g] and gold[g].get("date")
+        return sorted(range(len(preds)), key=lambda p: (bool(dated) and not date_ok(preds[p], gold[g]),
+                                                        prefer is not None and not prefer(preds[p], gold[g])))
 
     def augment(g: int, seen: set[int]) -> bool:
         for p in candidates(g):
@@ -210,7 +212,8 @@ def score(gold: list[dict], preds: list[dict], articles: list[Article]) -> dict:
                                       if actor_matches(a, ga)), None)
                         acc["sector"][0] += bool(match and set(match.get("sector") or []) & set(ga["sector"]))
                         acc["sector"][1] += 1
-            neg = _max_matching(ge, pe, lambda a, b: type_matches(a, b) and dyad_matches(a, b))
+            neg = _max_matching(ge, pe, lambda a, b: type_matches(a, b) and dyad_matches(a, b),
+                                prefer=lambda a, b: a["negated"] == b["negated"])  # which pair, not how many
             for gi, pi in neg.items():
                 acc["negation"][0] += ge[gi]["negated"] == pe[pi]["negated"]
                 acc["negation"][1] += 1

@@ -1134,6 +1134,7 @@ shelling          ; of|on             ; 194  ;  ;
 bombardment       ; of|on             ; 194  ;  ;
 assault           ; on|against        ; 190  ;  ;
 offensive         ; against|on        ; 190  ; launch|begin|start|step|intensify|resume|continue ;
+revenge           ; on|against        ; 190  ; take|exact|wreak ; "take revenge on X": force in return (ASSAULT; announced, a THREATEN)
 invasion          ; of                ; 190  ; launch|begin|order|start|carry ; background noun ("since the invasion"); an invasion is conventional military force (ASSAULT), not an occupation
 incursion         ; into              ; 190  ; launch|carry|make|conduct ;
 clash             ; with|between      ; 190  ;  ;

@@ -158,3 +158,122 @@ def test_kidnapping_up_to_a_number_and_a_device_outside_a_town(extract):
 def test_a_result_clause_is_part_of_the_attack(extract):
     events = _events(extract, "Syrian troops shelled the Turkish town of Akcakale, killing five people.", "2012-10-04")
     assert [(t, a, r) for t, a, r, *_ in events] == [("ASSAULT", ("SYR",), ("Turkey",))]
+
+
+def test_conjoined_nationalities_of_a_group_and_continents(extract):
+    events = _events(extract, "Sudanese and Chadian military aircraft bombed the border town of Adre. "
+                              "Brazil and Chile agreed to expand trade with the rest of South America.")
+    assert any(e[0] == "ASSAULT" and e[1] == ("SDN", "TCD") for e in events)
+    assert ("AGREE", ("Brazil", "Chile"), (), False, (), None) in events
+
+
+def test_particle_left_as_adverb_and_source_is_no_recipient(extract):
+    events = _events(extract, "According to Indian officials, Chinese troops have pulled back from the disputed "
+                              "area.")
+    assert events == [("RETREAT", ("CHN",), (), False, (), "withdraw")]
+
+
+def test_meeting_named_as_the_setting_of_a_clause_is_an_event(extract):
+    events = _events(extract, "Armenia and Azerbaijan agreed on Friday to open their border after two rounds "
+                              "of talks in Moscow. French President Emmanuel Macron, on a state visit to Morocco, "
+                              "signed a deal on energy.")
+    assert ("CONSULT", ("Armenia", "Azerbaijan"), (), False, (), None) in events
+    assert ("CONSULT", ("Emmanuel Macron",), ("Morocco",), False, (), "visit") in events
+
+
+def test_relative_clause_act_belongs_to_its_antecedent(extract):
+    events = _events(extract, "Japan, which signed a security pact with Australia in 2022, held joint drills "
+                              "with the Philippines. Hamas, which rejects the accord, did not comment.")
+    assert ("SUPPORT", ("Japan",), ("Australia",), False, ("historical",), None) in events
+    assert not any(e[1] == ("Hamas",) for e in events)  # a standing trait, not an act
+
+
+def test_forces_that_move_are_the_actor_of_a_movement_noun(extract):
+    events = _events(extract, "The deployment of Russian troops to Belarus began on Monday.")
+    assert events == [("MOBILIZE", ("RUS",), ("Belarus",), False, (), "troops")]
+
+
+def test_relative_object_and_state_pronoun_prefer_the_subject(extract):
+    events = _events(extract, "Venezuela asked Colombia to hand over opposition leader Juan Guaidó, whom it "
+                              "accuses of treason.")
+    assert ("ACCUSE", ("Venezuela",), ("Juan Guaidó",), False, (), "disapprove") in events
+
+
+def test_its_territory_in_the_first_conjunct_names_the_target(extract):
+    events = _events(extract, "Eritrea said Ethiopian jets had flown into its airspace and bombed a bridge "
+                              "near Tesseney.")
+    assert ("ASSAULT", ("Ethiopia",), ("Eritrea",), False, (), None) in events
+
+
+def test_arrest_without_agent_is_the_police_of_its_country(extract):
+    events = _events(extract, "Opposition leader Ousmane Sonko was arrested in Dakar on Friday. "
+                              "The detention of Senegalese opposition leader Ousmane Sonko sparked riots.")
+    assert events.count(("COERCE", ("SEN",), ("Ousmane Sonko",), False, (), "arrest")) == 2
+
+
+def test_light_verb_in_a_relative_clause_makes_its_noun_an_event(extract):
+    events = _events(extract, "The sanctions the European Union imposed on Belarus in 2021 remain in force.")
+    assert events == [("SANCTION", ("European Union",), ("Belarus",), False, ("historical",), None)]
+
+
+def test_hostile_act_with_its_doer_and_target_and_the_country(extract):
+    events = _events(extract, "Ukraine on Monday marked the second anniversary of Russia's invasion of the "
+                              "country.")
+    assert events == [("ASSAULT", ("Russia",), ("Ukraine",), False, (), None)]
+
+
+def test_lexicon_rows_revenge_storming_and_veto(extract):
+    events = _events(extract, "Israel will take revenge on Hezbollah for the rocket attack, Prime Minister "
+                              "Benjamin Netanyahu said. Supporters of the former president stormed the parliament "
+                              "in Brasilia on Sunday. Russia vetoed a Security Council resolution condemning the "
+                              "annexation. Demonstrators opposed to the tax increase gathered in Nairobi.")
+    assert ("THREATEN", ("Israel",), ("Hezbollah",), False, ("future",), None) in events
+    assert any(e[0] == "PROTEST" and e[5] == "riot" and e[1] == ("BRA",) for e in events)
+    assert ("REJECT", ("Russia",), ("United Nations Security Council",), False, (), "yield") in events
+    assert not any(e[0] == "ACCUSE" for e in events)  # the vetoed text never condemned; 'opposed to' is a stance
+
+
+def test_bare_police_in_a_story_about_one_country_are_its_police(extract):
+    rec = extract("Witnesses said police fired tear gas at protesters in Nairobi on Tuesday.", "2025-06-20")
+    assert [(e.type, [(a.country, a.sector) for a in e.actors]) for e in rec.events] == \
+        [("ASSAULT", [("KEN", ("COP",))])]
+
+
+def test_act_named_as_the_means_of_a_verb(extract):
+    events = _events(extract, "Irish nationalist guerrillas wounded two British soldiers in a bomb attack on "
+                              "Thursday. Russia did not bomb Ukraine's power plants in its overnight attack, "
+                              "hitting arms depots instead.")
+    assert events == [("ASSAULT", ("IRL",), ("GBR",), False, (), None),  # one act, not two
+                      ("ASSAULT", ("Russia",), ("Ukraine",), True, (), None),
+                      ("ASSAULT", ("Russia",), ("Ukraine",), False, (), None)]  # the attack that did happen
+
+
+def test_reported_consequence_of_anothers_hostile_act_is_a_threat(extract):
+    events = _events(extract, "If Serbia attacks Kosovo, the alliance will respond, NATO Secretary General "
+                              "Mark Rutte said on Monday. Israel would face a harsh response if it invaded "
+                              "Lebanon, Iranian officials said.")
+    assert events == [("THREATEN", ("Mark Rutte",), ("Serbia",), False, (), None),
+                      ("THREATEN", ("IRN",), ("Israel",), False, (), None)]  # the conditions are not events
+
+
+def test_warning_of_what_another_party_may_do_is_not_the_speakers_threat(extract):
+    events = _events(extract, "Azerbaijan could cut off gas supplies to Armenia this winter, Armenian Prime "
+                              "Minister Nikol Pashinyan warned on Monday.")
+    assert events == [("THREATEN", ("Azerbaijan",), ("Armenia",), False, ("hypothetical",), None)]
+
+
+def test_flagged_ship_is_its_flag_states_business(extract):
+    rec = extract("Somali pirates seized a Liberian-flagged cargo ship off the coast on Monday.", "2025-06-20")
+    assert [(e.type, [(r.country, r.sector) for r in e.recipients]) for e in rec.events] == \
+        [("COERCE", [("LBR", ("BUS",))])]
+
+
+def test_event_sentence_set_passes_at_ninety_percent():
+    """The 86 sentences of tests/data/event_sentences.jsonl (measured 0.93 events F1 when this floor was set)."""
+    from pathlib import Path
+
+    from communique.evaluate import evaluate
+
+    r = evaluate(Path(__file__).parent / "data" / "event_sentences.jsonl")
+    assert r["events"]["f1"] >= 0.90
+    assert r["negation_accuracy"] >= 0.95

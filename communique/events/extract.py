@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from ..actors import group_actor
 from ..model import Actor, Event, Quote, TimeRef, value_interval
 from .lexicon import Coding, Lexicon
-from .modality import NEGATING_VERBS, aux_modes, is_negated
+from .modality import NEGATING_VERBS, REPORTING, aux_modes, is_negated
 
 RECIPIENT_PREPS = {"to", "with", "for", "on", "against", "toward", "towards", "at", "upon", "from"}
 DIRECT_PREPS = {"to", "with", "against", "toward", "towards"}  # still recipients when there is an object
@@ -44,6 +44,7 @@ class _Trigger:
     coding: Coding
     specific: bool
     implicit: bool = False  # no event word of its own: "X said Y must drop barriers" is X's demand
+    circumstance: bool = False  # a meeting that frames another clause ("agreed after talks in Beijing")
 
 
 def find_events(doc: Doc, published: date, lexicon: Lexicon, actor_at: ActorAt,
@@ -92,7 +93,10 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
     if tok.pos_ == "VERB":
         if _non_factual(tok) or _light_verb_of_event_noun(tok, lex) or _embedded_in_event(tok, lex):
             return out
+        if _stative_participle(tok) or _blocked_content(tok, lex) or _prediction(tok) is not None:
+            return out
         particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent") and not _temporal(c)}
+        particles |= _adverb_particles(tok)
         objects = {o.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
                    for o in _through_quantifier(c)}
         objects |= {o.lemma_.lower() for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"}
@@ -118,9 +122,15 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
                     and tok.head.head.lemma_.lower() in MOTION_VERBS:
                 out.append(_Trigger(tok.head.head, tok, coding, True))  # "arrived in Amman on a visit"
                 break
+            frame = _circumstance_verb(tok, coding)
+            if frame is not None:
+                out.append(_Trigger(frame, tok, coding, True, circumstance=True))
+                break
+            verb = verb or _relative_light_verb(tok, nt)
             light = verb is not None and _is_light(verb, nt)
             talks = coding is not None and coding.plover == "CONSULT" and _has_between(tok)
             happened = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in OCCURRENCE_VERBS
+            happened = happened or _agent_and_patient(tok, coding)
             if nt.light_verbs and not light and not talks and not happened:
                 continue  # "talks between X and Y resumed" is an event even without a light verb
             if not light:
@@ -130,6 +140,112 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
                 out.append(_Trigger(verb, tok, coding, True))
             break
     return out
+
+
+def _relative_light_verb(noun: Token, nt) -> Token | None:
+    """"the embargo (that) the United States imposed on Cuba": the light verb of a relative clause
+    whose object is the noun."""
+    for c in noun.children:
+        subj = [s for s in c.children if s.dep_ == "nsubj"]
+        if c.dep_ == "relcl" and subj and not any(s.lower_ in RELATIVE_PRONOUNS for s in subj) and _is_light(c, nt) \
+                and not any(o.dep_ == "dobj" and o.lower_ not in RELATIVE_PRONOUNS | {"whom"} for o in c.children):
+            return c
+    return None
+
+
+def _agent_and_patient(noun: Token, coding: Coding | None) -> bool:
+    """"Iraq's invasion of Kuwait", "Russia's blockade of the ports": a hostile act with its doer
+    and its target is an event even without a light verb."""
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        return False  # "condemned Iraq's invasion", "rescinded its annexation": the verb is the event
+    return coding is not None and coding.plover in HOSTILE_ACTS \
+        and any(c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") for c in noun.children) \
+        and any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" for o in p.children)
+                for p in noun.children)
+
+
+STATIVE_PARTICIPLES = {"oppose", "ally", "align", "affiliate", "link", "tie", "commit", "devote", "dedicate",
+                       "relate", "connect", "loyal", "close"}
+
+
+def _stative_participle(verb: Token) -> bool:
+    """"demonstrators opposed to tax increases", "militias allied to Iran": a description, not an act."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in STATIVE_PARTICIPLES \
+        and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _blocked_content(verb: Token, lex: Lexicon) -> bool:
+    """"blocked a statement criticising China", "vetoed a resolution condemning X": what a refused
+    text would have said was never said."""
+    doc_noun = verb.head
+    if verb.dep_ != "acl" or doc_noun.dep_ != "dobj" or doc_noun.head.pos_ != "VERB":
+        return False
+    gov = doc_noun.head
+    cameo = lex.verb(gov.lemma_.lower(), set(), {doc_noun.lemma_.lower()})
+    coding = lex.coding(cameo) if cameo and cameo != "---" else None
+    return coding is not None and coding.plover == "REJECT"
+
+
+PREDICTION_MODALS = {"could", "may", "might", "can"}
+
+
+def _prediction(verb: Token) -> Token | None:
+    """"Russia could cut off gas supplies to Moldova, Gavrilita warned": a warning of what another
+    party may do reports that party's possible act (coded on its own), not a threat of the speaker's.
+    The clause warned of, else None."""
+    if verb.lemma_.lower() not in ("warn", "caution"):
+        return None
+    for c in verb.children:
+        subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        if c.dep_ == "ccomp" and subj and subj[0].pos_ != "PRON" and \
+                any(a.dep_ == "aux" and a.lower_ in PREDICTION_MODALS for a in c.children):
+            return c
+    return None
+
+
+CIRCUMSTANCE_PREPS = {"after", "during", "at", "following", "in", "on"}
+
+
+def _circumstance_verb(tok: Token, coding: Coding | None) -> Token | None:
+    """"agreed after three days of talks", "agreed at a summit", "Modi, on a visit to Moscow, invited":
+    a meeting named as the setting of another clause; that clause's verb."""
+    if coding is None or coding.plover != "CONSULT" or tok.dep_ != "pobj":
+        return None
+    prep = tok.head
+    if prep.lower_ == "of" and prep.head.dep_ == "pobj" and \
+            (prep.head.lemma_.lower() in QUANTIFIERS or prep.head.ent_type_ in ("DATE", "TIME")):
+        prep = prep.head.head  # "after three days of talks", "after two rounds of talks"
+    if prep.dep_ != "prep" or prep.lower_ not in CIRCUMSTANCE_PREPS or (prep.lower_ == "on" and coding.mode != "visit"):
+        return None
+    return prep.head if prep.head.pos_ in ("VERB", "AUX") else None
+
+
+def _circumstance_participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[Actor]]:
+    """The meeting's own sides ("a visit to Hanoi by Biden", "talks between X and Y"), else the
+    clause's subject; a meeting needs two sides or one side and another it meets or visits."""
+    word = trig.word
+    between = _between(word, actor_at)
+    if between:
+        return between, []
+    actors = _collect([c for c in word.children if c.dep_ in ("poss", "compound", "amod", "nmod")], actor_at)
+    actors = actors or _prep_objects(word, actor_at, {"by"}) or _collect(_subject_tokens(trig.verb), actor_at)
+    mine = {a.key for a in actors}
+    recipients = [r for r in _prep_objects(word, actor_at, {"to", "with"}) if r.key not in mine]
+    if trig.coding.mode == "visit" and not recipients:
+        recipients = [p for p in _places(_Trigger(word, word, trig.coding, True), actor_at)
+                      if p.country not in {a.country for a in actors}][:1]
+    if len(actors) < 2 and not recipients:
+        return [], []
+    return actors, recipients
+
+
+PARTICLE_ADVERBS = {"back", "out", "off", "down", "up", "away", "ahead", "together", "forward", "aside", "apart",
+                    "forth"}
+
+
+def _adverb_particles(verb: Token) -> set[str]:
+    """"pulled back": a particle the parser left as an adverb after the verb."""
+    return {c.lower_ for c in verb.children if c.dep_ == "advmod" and c.i > verb.i and c.lower_ in PARTICLE_ADVERBS}
 
 
 # "the withdrawal was completed", "the sanctions took effect", "the detention triggered protests"
@@ -192,7 +308,7 @@ def _embedded_in_event(verb: Token, lex: Lexicon) -> bool:
     verb is the event."""
     while verb.dep_ == "conj" and verb.head.i != verb.i:  # "agreed to return ... and to launch talks"
         verb = verb.head
-    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DIRECTIVE_VERBS:
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DIRECTIVE_VERBS and _prediction(verb.head) is None:
         return lex.verb(verb.head.lemma_.lower(), set(), set()) not in (None, "---")
     if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in DIRECTIVE_NOUNS:
         return True  # "its demand that Israel ease restrictions": the demand is the event
@@ -212,6 +328,13 @@ def _embedded_in_event(verb: Token, lex: Lexicon) -> bool:
 RAISING_VERBS = {"expect", "schedule", "set", "slate", "due", "suppose", "report", "say", "believe", "think",
                  "understand", "know", "rumour", "rumor", "allege", "tip"}
 DIRECTIVE_NOUNS = {"demand", "call", "appeal", "request", "plea", "ultimatum", "condition", "insistence"}
+
+
+def _clause_top(verb: Token) -> Token:
+    """The finite verb of a control chain: "agreed to resume ... at a summit" -> agreed."""
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    return verb
 
 
 def _heads(tok: Token) -> list[Token]:
@@ -277,6 +400,20 @@ def _unattributed_attack(trig: _Trigger, lex: Lexicon) -> bool:
     return any(t.lemma_.lower() in lex.armed for t in trig.word.sent)
 
 
+def _arresting_state(trig: _Trigger, recipients: list[Actor], actor_at: ActorAt) -> list[Actor]:
+    """An arrest with no named agent is the police's of the country it happens in: the place
+    named, else the one country the sentence is about (the detainee's)."""
+    if all(r.kind == "country" for r in recipients):
+        return []  # states are not arrested
+    home = _places(trig, actor_at, {"in", "at", "near", "inside"})
+    if home:
+        return [group_actor(home[0].country, "COP")]
+    named = {a.country for t in trig.word.sent for a in actor_at(t)} - {None, "IGO", "NGO", "IMG"}
+    if len(named) == 1 and named == {r.country for r in recipients}:
+        return [group_actor(named.pop(), "COP")]
+    return []
+
+
 def _political(a: Actor) -> bool:
     """A state, an organisation or a person with a known public role (not a tennis player)."""
     if a.kind in ("country", "group"):
@@ -290,6 +427,8 @@ PLACE_PREPS = {"in", "into", "on", "at", "from", "across", "inside", "over"}
 def _places(trig: _Trigger, actor_at: ActorAt, preps: set[str] = PLACE_PREPS, deps=("dobj",)) -> list[Actor]:
     """Countries named as where an act happens ("in the Gaza Strip", "from the Bosnian town")."""
     heads = [trig.verb, trig.word, *(c for c in trig.verb.children if c.dep_ in deps)]
+    if trig.verb.dep_ == "conj" and trig.verb.head.pos_ == "VERB":  # "crossed into its territory and dropped bombs"
+        heads.append(trig.verb.head)
     for x in (c for c in trig.verb.children if c.dep_ == "xcomp"):  # "threatened to impose a curfew in X"
         heads += [x, *(c for c in x.children if c.dep_ == "dobj")]
     objects = [c for c in trig.verb.children if c.dep_ == "dobj"]
@@ -308,7 +447,8 @@ def _place_chain(prep: Token, actor_at: ActorAt, depth: int = 0) -> list[Actor]:
     objects += [o for p in prep.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
                 if o.dep_ == "pobj" and not objects]  # "outside of the city of Basra"
     for o in objects:
-        here = [a for a in _collect([o], actor_at, places=True) if a.kind in ("country", "place")]
+        here = [a for a in _collect([o], actor_at, places=True) if a.kind in ("country", "place")] \
+            or _territory_of(o, actor_at)
         if here:
             found += here
         elif depth < 3:
@@ -316,6 +456,18 @@ def _place_chain(prep: Token, actor_at: ActorAt, depth: int = 0) -> list[Actor]:
                 if p.dep_ == "prep" and p.lower_ in PLACE_PREPS | {"of"}:
                     found += _place_chain(p, actor_at, depth + 1)
     return found
+
+
+TERRITORY_NOUNS = {"territory", "airspace", "waters", "soil", "border", "land", "coast"}
+
+
+def _territory_of(place: Token, actor_at: ActorAt) -> list[Actor]:
+    """"into its territory", "Pakistan's airspace": the possessor's state."""
+    if place.lemma_.lower() not in TERRITORY_NOUNS:
+        return []
+    owners = _collect([c for c in place.children if c.dep_ == "poss"], actor_at)
+    return [group_actor(a.country, "GOV") if a.kind != "country" else a for a in owners
+            if a.country not in (None, "IGO", "NGO", "IMG")][:1]
 
 
 DEONTIC = {"must", "should", "ought"}
@@ -376,6 +528,22 @@ def _demanded(verb: Token, actor_at: ActorAt) -> list[Actor] | None:
     return sayer or None
 
 
+def _conditional_threat(verb: Token, actor_at: ActorAt) -> list[Actor] | None:
+    """"If Russia attacks a NATO ally, the whole alliance will respond, Stoltenberg said", "North Korea
+    would face a decisive response if it conducted a nuclear test, officials said": a consequence
+    announced for another's hostile act is the speaker's threat against that party."""
+    if verb.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in verb.children):
+        return None
+    gov = verb.head
+    if gov.pos_ not in ("VERB", "AUX") or not aux_modes(gov):
+        return None
+    top = _clause_top(gov)
+    if top.dep_ != "ccomp" or top.head.lemma_.lower() not in REPORTING:
+        return None
+    sayer = [a for a in _collect(_subject_tokens(top.head), actor_at) if a.country]
+    return sayer or None
+
+
 def _bilateral(word: Token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in ("bilateral", "mutual") for c in word.children)
 
@@ -385,6 +553,8 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     actors, recipients = _participants(trig, actor_at)
     actors = [a for a in actors if a.country]
     recipients = [r for r in recipients if r.country and r.key not in {a.key for a in actors}]
+    if not actors and recipients and trig.coding.mode == "arrest":
+        actors = _arresting_state(trig, recipients, actor_at)  # "the detention of Istanbul's mayor"
     if not actors and recipients and _unattributed_attack(trig, lex):
         # "three civilians were killed in a suicide bombing in Baghdad": the attacker is unknown
         # "a bombing near Samarra killed ...": the place can hang on the subject
@@ -398,10 +568,15 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     if trig.word.lemma_.lower() in CONTEST_VERBS and _sports(trig.word.sent, lex):
         return None  # "Spain beat Italy 1-0": teams, not states
     verb = trig.verb
-    if verb.i != trig.word.i and (_non_factual(verb) or _embedded_in_event(verb, lex)):
+    if verb.i != trig.word.i and not trig.circumstance and (_non_factual(verb) or _embedded_in_event(verb, lex)):
+        return None
+    if _restated_means(trig, lex):
         return None
     negated = is_negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in trig.word.children)
     aux = aux_modes(verb) if verb.pos_ in ("VERB", "AUX") else []
+    if trig.circumstance:  # the setting happened whatever the clause says was done or refused there
+        negated = any(c.dep_ == "det" and c.lower_ == "no" for c in trig.word.children)
+        aux = aux_modes(_clause_top(verb))
     coding = trig.coding
     etype = coding.plover
     if negated and "future" in aux and QUAD_OF.get(etype) in (1, 2):
@@ -422,7 +597,11 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
         recipients = [r for r in recipients if r.key not in {a.key for a in actors}]
     if trig.implicit and trig.coding.cameo == DEMAND_CAMEO and not (demand and recipients):
         return None  # "she said we must stay calm" asks nothing of another party
-    start, end = _evidence(trig)
+    threat = _conditional_threat(verb, actor_at) if coding.plover in HOSTILE_ACTS and not negated else None
+    if threat is not None and actors and not {a.key for a in threat} & {a.key for a in actors}:
+        etype, aux = "THREATEN", [m for m in aux if m not in ("hypothetical", "future")]
+        actors, recipients = threat, actors  # the speaker threatens the one whose act is the condition
+    start, end = _evidence(_Trigger(trig.word, trig.word, coding, True) if trig.circumstance else trig)
     quote_index = next((i for i, q in enumerate(quotes) if q.start <= trig.word.idx < q.end), None)
     if not recipients and (QUAD_OF.get(coding.plover) == 2 or coding.plover in HOSTILE_ACTS
                            or coding.mode == "visit" or etype == "THREATEN"):
@@ -468,14 +647,21 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
 # -- participants -----------------------------------------------------------
 
 def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[Actor]]:
+    if trig.circumstance:
+        return _circumstance_participants(trig, actor_at)
     verb, word = trig.verb, trig.word
     between = _between(word, actor_at) or (_between(verb, actor_at) if verb.i != word.i else [])
     if verb.i == word.i and word.pos_ != "VERB":  # an event noun on its own
         actors = _collect([c for c in word.children if c.dep_ in ("poss", "compound", "amod", "nmod")], actor_at)
         actors = actors or _prep_objects(word, actor_at, {"by"})  # "the signing of the accords by X and Y"
+        actors = actors or _movers(trig, actor_at)
         recipients = _prep_objects(word, actor_at)
         if not recipients:  # "the detention of Istanbul's mayor": the one it was done to
             recipients = [r for r in _prep_objects(word, actor_at, {"of"}) if r.key not in {a.key for a in actors}]
+        if not actors or not recipients:  # "wounded two soldiers in a bomb attack": the verb's act itself
+            by, to = _means_participants(word, actor_at)
+            actors = actors or by
+            recipients = recipients or [r for r in to if r.key not in {a.key for a in actors}]
         return (between, []) if between else (actors, recipients)
     subj = _subject_tokens(verb)
     actors = _collect(subj, actor_at)
@@ -485,10 +671,15 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
     passive_relcl = verb.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if verb.dep_ == "relcl" and not subj and not passive_relcl:
         actors = _collect([verb.head], actor_at)
+    if verb.dep_ == "relcl" and not actors and any(s.lower_ in RELATIVE_PRONOUNS for s in subj) \
+            and verb.tag_ not in ("VBZ", "VBP"):  # "Hamas, which advocates ...": a standing trait, not an act
+        actors = _collect(_antecedent(verb), actor_at)  # "Egypt, which signed a treaty with Israel"
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and not actors:  # "issued a declaration demanding that ..."
         actors = _collect([verb.head], actor_at) or (
             _collect(_subject_tokens(verb.head.head), actor_at) if verb.head.head.pos_ == "VERB" else [])
     recipients = _collect([o for o in objs if o.i != word.i], actor_at)
+    if verb.dep_ == "relcl" and any(o.lower_ in RELATIVE_PRONOUNS | {"whom"} for o in objs):
+        recipients += _collect(_antecedent(verb), actor_at)  # "Gulen, whom it blames for the coup"
     if passive_relcl:  # "Gershkovich, who was detained in Yekaterinburg": he is the one detained
         recipients += _collect([verb.head], actor_at)
     if any(c.dep_ == "agent" for c in verb.children) or not actors:  # "Y was praised by X", "Y was killed"
@@ -501,6 +692,7 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
         for c in word.children:
             if c.dep_ == "poss" and not actors:
                 actors = _collect([c], actor_at)
+        actors = actors or _movers(trig, actor_at)
     if not recipients:
         # "condemned a Russian attack", "shared evidence with the U.S.", "welcomed Reagan's statement":
         # the recipient is named inside the object's phrase
@@ -523,6 +715,54 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
     if not recipients:
         recipients = _deep_recipients(trig, actors, actor_at)
     return actors, recipients
+
+
+def _restated_means(trig: _Trigger, lex: Lexicon) -> bool:
+    """"wounded two soldiers in a bomb attack": the noun restates the verb's own act (kept when the
+    verb is denied: "did not strike Iran's oil facilities in its attack")."""
+    word = trig.word
+    if word.pos_ == "VERB" or trig.verb.i != word.i or word.dep_ != "pobj" \
+            or word.head.lower_ not in ("in", "with", "by"):
+        return False
+    gov = word.head.head
+    return gov.pos_ == "VERB" and not is_negated(gov) and \
+        any(t.coding.plover == trig.coding.plover for t in _triggers(gov, lex))
+
+
+def _means_participants(noun: Token, actor_at: ActorAt) -> tuple[list[Actor], list[Actor]]:
+    """"struck Iran's facilities in its retaliatory attack": an act named as the means of a verb
+    is done by that verb's subject to its object."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "with", "by") or prep.head.pos_ != "VERB":
+        return [], []
+    verb = prep.head
+    objs = [o for o in verb.children if o.dep_ == "dobj" and not o.lower_.endswith(("self", "selves"))]
+    to = _collect(objs, actor_at) or _collect([c for o in objs for c in o.children if c.dep_ == "poss"], actor_at)
+    return _collect(_subject_tokens(verb), actor_at), to
+
+
+MOVEMENT_TYPES = {"RETREAT", "MOBILIZE"}
+
+
+def _movers(trig: _Trigger, actor_at: ActorAt) -> list[Actor]:
+    """"the withdrawal of U.S. troops from Afghanistan", "the deployment of Russian troops": the
+    forces that move are the actor of a movement noun."""
+    if trig.coding.plover not in MOVEMENT_TYPES or trig.word.pos_ == "VERB":
+        return []
+    return [a for a in _prep_objects(trig.word, actor_at, {"of"}) if a.kind == "group"]
+
+
+RELATIVE_PRONOUNS = {"which", "who", "that"}
+
+
+def _antecedent(relcl: Token) -> list[Token]:
+    """What a relative clause is about: "X and Y, former enemies who fought" -> X (and Y)."""
+    head = relcl.head
+    if head.dep_ == "appos" and head.head.i != head.i:
+        head = head.head
+    while head.dep_ == "conj" and head.head.i != head.i:  # "Argentina and Britain, which fought"
+        head = head.head
+    return [head]
 
 
 OWN_POSSESSIVES = {"its", "their", "his", "her", "our", "my"}
@@ -579,8 +819,8 @@ def _deep_recipients(trig: _Trigger, actors: list[Actor], actor_at: ActorAt) -> 
 
 def _deep_edge(head: Token, child: Token, depth: int, roots: list[Token]) -> bool:
     dep = child.dep_
-    if dep not in DEEP_EDGES or (dep == "prep" and _temporal(child)):
-        return False
+    if dep not in DEEP_EDGES or (dep == "prep" and (_temporal(child) or child.lower_ == "according")):
+        return False  # "according to Indian army sources" names a source, not the other side
     if dep == "poss" and child.lower_ in OWN_POSSESSIVES:
         return False  # "its troops": the actor's own
     if head in roots and dep in ("nsubj", "nsubjpass"):
