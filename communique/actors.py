@@ -36,6 +36,9 @@ PARTITIVES = {"thousand", "hundred", "dozen", "million", "ten", "score", "group"
 # "opposition groups", "army circles": a role noun before one of these names a group of that sector
 COLLECTIVE_HEADS = {"group", "circle", "rank", "camp", "bloc", "figure", "element", "member", "source",
                     "representative", "quarter"}
+# what is done to these is done to the people they are for: "attacked a camp for Congolese refugees"
+FACILITIES = {"camp", "office", "home", "house", "headquarters", "compound", "residence", "embassy", "consulate",
+              "mission", "school", "hospital", "clinic", "property", "building", "base"}
 NP_INNER = ("compound", "poss", "appos", "nmod", "amod", "flat")
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "madam", "mr.", "mrs.", "ms.", "dr.", "former", "then", "acting",
@@ -93,6 +96,10 @@ class DocActors:
             if found:
                 return self.at(min(found, key=lambda t: abs(t.i - head.i)))
             frontier = nxt
+        if head.lemma_.lower() in FACILITIES:  # "a camp for Congolese refugees", "the offices of the party"
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    return self.of_phrase(obj)
         if head.lemma_.lower() in PARTITIVES or head.like_num:
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
                 for obj in (o for o in prep.children if o.dep_ == "pobj"):

@@ -100,3 +100,9 @@ def test_a_town_of_a_later_state_belongs_to_its_predecessor_before_independence(
     before, after = extract(text, "2000-01-01"), extract(text, "2015-01-01")
     assert [r.country for e in before.events for r in e.recipients] == ["SDN"]
     assert [r.country for e in after.events for r in e.recipients] == ["SSD"]
+
+
+def test_an_attack_on_a_facility_is_on_the_people_it_is_for(extract):
+    records = extract("A camp for Syrian refugees was attacked by Lebanese gunmen.", "2015-06-01")
+    assert [([a.country for a in e.actors], [r.country for r in e.recipients]) for e in records.events] == [
+        (["LBN"], ["SYR"])]
