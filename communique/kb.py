@@ -135,6 +135,8 @@ class KnowledgeBase:
         self.cities: dict[str, list[str]] = defaultdict(list)  # name -> countries, most populous first
         for name, code in read_columns("cities.csv", ("name", "country"), folders):
             self.cities[name].append(code)
+        for name, code in read_columns("areas.csv", ("name", "country"), folders):
+            self.cities[name].insert(0, code)  # a region's name wins over a small town's
         self.orgs: dict[str, Organization] = {}
         self.org_forms: dict[str, str] = {}
         self.people: dict[str, list[PersonRole]] = defaultdict(list)

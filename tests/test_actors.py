@@ -106,3 +106,8 @@ def test_an_attack_on_a_facility_is_on_the_people_it_is_for(extract):
     records = extract("A camp for Syrian refugees was attacked by Lebanese gunmen.", "2015-06-01")
     assert [([a.country for a in e.actors], [r.country for r in e.recipients]) for e in records.events] == [
         (["LBN"], ["SYR"])]
+
+
+def test_regions_place_groups_like_towns(extract):
+    records = extract("Government troops clashed with rebels in Darfur on Monday.", "2005-06-01")
+    assert {r.country for e in records.events for r in (*e.actors, *e.recipients)} == {"SDN"}
