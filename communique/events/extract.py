@@ -269,7 +269,8 @@ def _has_between(tok: Token) -> bool:
 QUANTIFIERS = {"number", "series", "range", "set", "couple", "lot", "host", "dozen", "handful", "pair", "package",
                "round", "batch", "wave", "ton", "tonne", "kg", "kilogram", "barrel", "worth", "amount", "shipment",
                "consignment", "million", "billion", "thousand", "hundred",
-               "day", "week", "month", "hour"}  # "launched ten days of war games"
+               "day", "week", "month", "hour",  # "launched ten days of war games"
+               "mission", "team"}  # "received a mission of observers"
 
 
 def _temporal(prep: Token) -> bool:
