@@ -277,3 +277,11 @@ def test_event_sentence_set_passes_at_ninety_percent():
     r = evaluate(Path(__file__).parent / "data" / "event_sentences.jsonl")
     assert r["events"]["f1"] >= 0.90
     assert r["negation_accuracy"] >= 0.95
+
+
+def test_a_protest_without_a_named_target_is_addressed_to_the_state_it_happens_in(extract):
+    events = _events(extract, "Seven opposition parties in Nepal organized a general strike on Monday. "
+                              "Thousands of students demonstrated in Dhaka.", "2015-06-01")
+    assert [(t, a, r) for t, a, r, *_ in events] == [("PROTEST", ("NPL",), ("NPL",)), ("PROTEST", ("BGD",), ("BGD",))]
+    records = extract("Thousands of students demonstrated in Dhaka.", "2015-06-01")
+    assert [r.sector for e in records.events for r in e.recipients] == [("GOV",)]

@@ -31,7 +31,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 HISTORICAL_AFTER_DAYS = 90  # background: over a season before publication
 HOSTILE_ACTS = {"PROTEST", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
 DOMESTIC_CAMEO = ("172",)  # administrative sanctions (curfews, martial law, bans) fall on a state's own people
-NON_STATE = {"IGO", "NGO"}
+NON_STATE = {"IGO", "NGO", "IMG"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 QUAD_OF = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2}
 
 ActorAt = Callable[[Token], list[Actor]]  # a token's actors ("the two countries" are two)
@@ -612,9 +613,14 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
         places = [p for p in _places(trig, actor_at) if hostile or p.kind != "place"]
         recipients = [group_actor(p.country, "CVL") if p.kind == "place" else p
                       for p in places if p.country not in {a.country for a in actors}][:1]
-        if not recipients and places and hostile:
+        if not recipients and places and hostile and etype != "PROTEST":
             # a curfew, a crackdown or shelling at home falls on the country's own people
             recipients = [group_actor(places[0].country, "CVL")]
+        if not recipients and etype == "PROTEST" and not any(set(a.sector) & STATE_SECTORS for a in actors):
+            # a protest with no named target is addressed to the state it takes place in (PLOVER, ICEWS)
+            home = places[0].country if places else actors[0].country
+            if home and home not in NON_STATE:
+                recipients = [group_actor(home, "GOV")]
     if not recipients and coding.cameo.startswith(DOMESTIC_CAMEO) and actors[0].country not in NON_STATE:
         recipients = [group_actor(actors[0].country, "CVL")]  # a curfew, martial law: on the country's people
     if not recipients and quote_index is not None and _bilateral(trig.word):
