@@ -565,7 +565,8 @@ class _Sweep:
         first = span[0]
         left = self.doc[first.i - 1] if first.i > 0 else None
         country = None
-        for t in (left, *(c for c in span.root.children if c.dep_ in ("amod", "compound", "poss"))):
+        led = [x for c in span.root.children if c.lower_ == "led" for x in c.children]  # "Vietnamese-led forces"
+        for t in (left, *(c for c in span.root.children if c.dep_ in ("amod", "compound", "poss")), *led):
             m = self.out.at(t) if t is not None else None
             if m and m.actor.kind == "country":
                 country = m.actor.country

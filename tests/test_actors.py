@@ -111,3 +111,8 @@ def test_an_attack_on_a_facility_is_on_the_people_it_is_for(extract):
 def test_regions_place_groups_like_towns(extract):
     records = extract("Government troops clashed with rebels in Darfur on Monday.", "2005-06-01")
     assert {r.country for e in records.events for r in (*e.actors, *e.recipients)} == {"SDN"}
+
+
+def test_forces_led_by_a_nation_are_its_military(extract):
+    records = extract("Saudi-led forces attacked rebel positions in Yemen.", "2016-06-01")
+    assert [[(a.country, a.sector) for a in e.actors] for e in records.events] == [[("SAU", ("MIL",))]]
