@@ -458,6 +458,9 @@ class _Sweep:
             country = role.country if role else title_country
             sector = role.sector if role else ()
             igo = (role.igo if role else None) or (title_igo if country == "IGO" else None)
+            if title_country == "IGO" and country != "IGO":  # "U.N. mediator Diego Cordovez": for the UN
+                term = self.kb.roles.get(role_term or "")
+                country, igo, sector = "IGO", title_igo, (term.sector,) if term and term.sector else sector
             actor = Actor(f"person:{fold(canon)}", canon, country, sector, "person",
                           role.role if role else role_term, igo)
         else:
