@@ -416,6 +416,8 @@ class _Sweep:
                 self.again(span, self.surnames[span.text])
             elif canon:
                 self.person(span, canon, "kb")
+            elif kb.misspelt(span.text):
+                self.person(span, kb.misspelt(span.text), "kb")
             else:
                 self.person(span, None, "title")
         elif value == "ORG":
