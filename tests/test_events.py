@@ -285,3 +285,11 @@ def test_a_protest_without_a_named_target_is_addressed_to_the_state_it_happens_i
     assert [(t, a, r) for t, a, r, *_ in events] == [("PROTEST", ("NPL",), ("NPL",)), ("PROTEST", ("BGD",), ("BGD",))]
     records = extract("Thousands of students demonstrated in Dhaka.", "2015-06-01")
     assert [r.sector for e in records.events for r in e.recipients] == [("GOV",)]
+
+
+def test_a_capital_that_is_also_a_town_of_the_country_named_is_that_town(extract):
+    lebanon = _events(extract, "Syrian officers ended mediation between rival militias in Tripoli as shells "
+                               "crashed into the north Lebanese port.", "2015-06-01")
+    libya = _events(extract, "Turkey sent an envoy to Tripoli.", "2015-06-01")
+    assert [r for _t, _a, r, *_ in lebanon] == [("LBN",)]
+    assert [r for _t, _a, r, *_ in libya] == [("Libya",)]
