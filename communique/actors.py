@@ -410,6 +410,11 @@ class _Sweep:
             self.out.add(span, actor, "kb")
         elif kind == "PERSON":
             self.person(span, value, "kb")
+        elif value == "PERSON" and len(span) == 1 and span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN" \
+                and span.text not in self.surnames and kb.person(span.text) is None \
+                and fold(span.text) not in kb.surnames \
+                and not any(r.end == span.start for r in self.role_spans.values()):
+            return  # "a Karen guerrilla stronghold": a people's or a place's name modifying a noun, no person
         elif value == "PERSON" or (value == "ORG" and self._looks_like_person(span)):
             canon = kb.person(span.text) or (kb.by_surname(span.text, self.when) if len(span) == 1 else None)
             if len(span) == 1 and span.text in self.surnames:
@@ -571,6 +576,8 @@ class _Sweep:
         left = self.doc[first.i - 1] if first.i > 0 else None
         country = None
         led = [x for c in span.root.children if c.lower_ == "led" for x in c.children]  # "Vietnamese-led forces"
+        led += [x for c in span.root.children if c.dep_ == "compound" for x in c.children
+                if x.dep_ == "amod"]  # "Turkish Kurd refugees"
         for t in (left, *(c for c in span.root.children if c.dep_ in ("amod", "compound", "poss")), *led):
             m = self.out.at(t) if t is not None else None
             if m and m.actor.kind == "country":
