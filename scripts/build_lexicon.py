@@ -975,7 +975,10 @@ official visit    ; to                ; 042  ;  ;
 trip              ; to                ; 042  ; make|take|begin|undertake|conclude ;
 tour              ; of|to             ; 042  ; make|begin|undertake|conclude ;
 reception         ; for               ; 043  ; host|hold|give ; hosting
-mediation         ; between           ; 045  ; lead|conduct ; 'accept/offer mediation' = AGREE (verbs.csv)
+welcome           ; to                ; 043  ; give|extend|accord ; 'gave a warm welcome to X'
+mediation         ; between           ; 045  ; lead|conduct|undertake|launch|begin|start|resume ; 'accept/offer mediation' = AGREE (verbs.csv)
+mediation mission ; between           ; 045  ; lead|conduct|undertake|launch|begin|start|send ;
+mediation effort  ; between           ; 045  ; lead|conduct|undertake|launch|begin|start|resume|step ;
 # AGREE / SUPPORT
 agreement         ; with|between      ; 057  ; sign|conclude|reach|seal|ink|finalize|finalise|ratify ; PLOVER SUPPORT: sign/finalize
 deal              ; with|between      ; 057  ; sign|conclude|reach|seal|strike|ink|clinch|finalize|finalise ;
@@ -1037,7 +1040,7 @@ rescue            ; of                ; 073  ; carry|conduct|launch|mount ; PLOV
 release           ; of                ; 0841 ; announce|order|complete|begin|start|carry|secure ;
 prisoner exchange ; between|with      ; 0841 ;  ;
 prisoner swap     ; between|with      ; 0841 ;  ;
-withdrawal        ; from              ; 0872 ; complete|begin|start|carry|finish|order|conduct ; 'announce' = CONCEDE (future retreat)
+withdrawal        ; from              ; 0872 ; complete|begin|start|carry|finish|order|conduct|speed|accelerate ; 'announce' = CONCEDE (future retreat)
 pullout           ; from              ; 0872 ; complete|begin|start|carry|finish|order ;
 disarmament       ; of                ; 0873 ; complete|begin|carry|start ;
 amnesty           ; for|to            ; 081  ; grant|declare|announce|extend ; PLOVER: amnesties = CONCEDE
@@ -1063,9 +1066,10 @@ indictment        ; against|of        ; 1121 ; issue|hand|file|return|unseal ;
 complaint         ; against|to|with   ; 114  ; lodge|file|submit|make|send ;
 protest           ; to                ; 114  ; lodge|file|deliver|send|register ; diplomatic protest (PLOVER ACCUSE)
 lawsuit           ; against           ; 115  ; file|bring|launch ;
-investigation     ; into|of           ; 090  ; open|launch|begin|start|announce|order|conduct|carry ;
+investigation     ; into|of           ; 090  ; open|launch|begin|start|announce|order|conduct|carry|complete|finish ;
 probe             ; into|of           ; 090  ; open|launch|begin|start|announce|order|conduct|carry ;
 inquiry           ; into|of           ; 090  ; open|launch|begin|start|announce|order|conduct|carry ;
+hearing           ; into|on           ; 090  ; open|hold|begin|start|conduct ; a court's hearing into X
 # REJECT
 rejection         ; of                ; 120  ; express|announce|voice ;
 refusal           ; of|to             ; 120  ; express|announce ;
@@ -1095,6 +1099,8 @@ deployment        ; of|to             ; 154  ; announce|order|begin|complete|app
 mobilization      ; of                ; 150  ; order|announce|declare|begin ;
 military exercise ; near|in           ; 150  ; hold|conduct|stage|launch|begin|carry|start ; single-country = MOBILIZE
 drill             ; near|in           ; 150  ; hold|conduct|stage|launch|begin|carry|start ;
+war game          ; near|in           ; 150  ; hold|conduct|stage|launch|begin|carry|start ; joint ones are COOPERATE (extract.py)
+exercise          ; near|in           ; 150  ; hold|conduct|stage|launch|begin|carry|start ;
 patrol            ; near|along|in     ; 150  ; conduct|carry|launch|send ;
 buildup           ; near|along|on     ; 154  ; begin|order|continue ;
 missile test      ;                   ; 150  ; conduct|carry ;
@@ -1103,8 +1109,10 @@ nuclear test      ;                   ; 150  ; conduct|carry ;
 arrest            ; of                ; 173  ; make|carry|order|announce|conduct ;
 detention         ; of                ; 173  ; order|extend|announce ;
 crackdown         ; on|against        ; 170  ; launch|intensify|step|order|carry|begin ;
-curfew            ; on|in             ; 1723 ; impose|declare|announce|enforce|extend ;
-martial law       ; in|on             ; 1724 ; impose|declare|announce|extend ;
+curfew            ; on|in             ; 1723 ; impose|declare|announce|enforce|extend|institute|introduce|reimpose ;
+martial law       ; in|on             ; 1724 ; impose|declare|announce|extend|institute|introduce ;
+state of emergency ; in|on            ; 1724 ; impose|declare|announce|extend|institute|introduce ; 'X of Y' lemma (extract.py)
+state of siege    ; in|on             ; 1724 ; impose|declare|announce|extend|institute|introduce ;
 raid              ; on|against        ; 171  ; carry|conduct|launch|stage ; PLOVER COERCE/seize lists raids
 deportation       ; of|to             ; 174  ; order|carry|begin|announce|resume ;
 siege             ; of|on             ; 191  ; lay|impose|tighten|maintain ;
@@ -1415,7 +1423,8 @@ def main(argv=None) -> int:
         "  be attached to the verb - a prt/prep/agent child - else empty), object (lemma of the head",
         "  of the verb's direct object, or of the object of one of its prepositions, or of its",
         "  object complement/xcomp: 'call X a liar', 'urge X to withdraw'; else empty; hyphenated",
-        "  words such as 'cease-fire' need the hyphen-joined tokens), cameo (CAMEO code, see",
+        "  words such as 'cease-fire' need the hyphen-joined tokens; a modifier and head such as",
+        "  'peacekeeping force' is tried before the head alone), cameo (CAMEO code, see",
         "  cameo_plover.csv; '---' = explicitly no event), source (CAMEO.2.0 = converted from",
         "  PETRARCH's dictionary; curated = added or changed for communique).",
         "Matching: the most specific row wins: lemma+particle+object > lemma+object >",
@@ -1449,7 +1458,8 @@ def main(argv=None) -> int:
     write_csv(args.out / "nouns.csv", [
         "Event nouns: a noun that carries an event when it heads a clause's object or subject.",
         "Columns: lemma (spaCy noun lemma, lowercase; a two-word lemma 'modifier head' is the head",
-        "  noun preceded by the lemma of its compound/amod child, e.g. 'phone call', 'air strike'),",
+        "  noun preceded by the lemma of its compound/amod child, e.g. 'phone call', 'air strike', or",
+        "  followed by 'of' and its object's lemma, e.g. 'state of emergency'),",
         "  particle (prepositions whose object is the recipient, '|'-separated: 'sanctions against",
         "  X', 'a visit to X'; not a match constraint), cameo (CAMEO code, see cameo_plover.csv),",
         "  light_verbs ('|'-separated verb lemmas that turn the noun into an event when it is",
