@@ -224,6 +224,13 @@ coast guard;~;org;;-
 special forces;MIL;group;;-
 forces;MIL;group;;-
 troops;MIL;group;;-
+warship;MIL;group;;warships
+gunboat;MIL;group;;gunboats
+tanks;MIL;group;;-
+warplanes;MIL;group;;-
+fighter jets;MIL;group;;-
+gunships;MIL;group;;-
+helicopter gunships;MIL;group;;-
 soldier;~;person;;soldiers
 serviceman;MIL;person;;servicemen
 sailor;MIL;person;;sailors
