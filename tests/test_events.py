@@ -293,3 +293,9 @@ def test_a_capital_that_is_also_a_town_of_the_country_named_is_that_town(extract
     libya = _events(extract, "Turkey sent an envoy to Tripoli.", "2015-06-01")
     assert [r for _t, _a, r, *_ in lebanon] == [("LBN",)]
     assert [r for _t, _a, r, *_ in libya] == [("Libya",)]
+
+
+def test_what_a_refusal_or_a_permission_covers_is_no_event_of_its_own(extract):
+    events = _events(extract, "Angolan rebels refused to allow United Nations planes to land and evacuate the wounded.",
+                     "2015-06-01")
+    assert sorted((t, n) for t, _a, _r, n, *_ in events) == [("CONCEDE", True), ("REJECT", False)]

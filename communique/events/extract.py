@@ -25,6 +25,7 @@ RECIPIENT_PREPS = {"to", "with", "for", "on", "against", "toward", "towards", "a
 DIRECT_PREPS = {"to", "with", "against", "toward", "towards"}  # still recipients when there is an object
 DIRECTIVE_VERBS = {"demand", "urge", "ask", "insist", "request", "call", "warn", "accuse", "propose", "suggest",
                    "recommend", "press"}
+PERMISSIVE_VERBS = {"allow", "permit"}
 OBJECT_CONTROL = {"invite", "urge", "ask", "call", "encourage", "persuade", "allow", "tell", "order", "press",
                   "request", "permit", "force", "help"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -312,6 +313,8 @@ def _embedded_in_event(verb: Token, lex: Lexicon) -> bool:
         verb = verb.head
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DIRECTIVE_VERBS and _prediction(verb.head) is None:
         return lex.verb(verb.head.lemma_.lower(), set(), set()) not in (None, "---")
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in PERMISSIVE_VERBS:
+        return True  # "allowed UN planes to land and evacuate": the permission is the event
     if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in DIRECTIVE_NOUNS:
         return True  # "its demand that Israel ease restrictions": the demand is the event
     if verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in verb.children):

@@ -32,12 +32,14 @@ def _reported(verb: Token) -> bool:
 
 
 def is_negated(verb: Token) -> bool:
+    prev = None
     for v in _governors(verb):
         if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "det")) for c in v.children):
             if v.i == verb.i or verb.dep_ == "xcomp":
                 return True
-        if v.i != verb.i and verb.dep_ == "xcomp" and v.lemma_.lower() in NEGATING_VERBS:
-            return True
+        if prev is not None and prev.dep_ == "xcomp" and v.lemma_.lower() in NEGATING_VERBS:
+            return True  # "refused to meet", and the acts joined to it: "refused to go and meet"
+        prev = v
     return False
 
 
