@@ -299,3 +299,9 @@ def test_what_a_refusal_or_a_permission_covers_is_no_event_of_its_own(extract):
     events = _events(extract, "Angolan rebels refused to allow United Nations planes to land and evacuate the wounded.",
                      "2015-06-01")
     assert sorted((t, n) for t, _a, _r, n, *_ in events) == [("CONCEDE", True), ("REJECT", False)]
+
+
+def test_the_content_of_a_demand_hung_on_the_verb_is_no_event(extract):
+    events = _events(extract, "The ILO reiterated its demand today that Israel ease restrictions on Palestinian "
+                              "workers.", "2015-06-01")
+    assert [t for t, *_ in events] == ["REQUEST"]

@@ -315,6 +315,9 @@ def _embedded_in_event(verb: Token, lex: Lexicon) -> bool:
         return lex.verb(verb.head.lemma_.lower(), set(), set()) not in (None, "---")
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in PERMISSIVE_VERBS:
         return True  # "allowed UN planes to land and evacuate": the permission is the event
+    if verb.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.lemma_.lower() in DIRECTIVE_NOUNS
+                                    for c in verb.head.children):
+        return True  # "reiterated its demand today that Israel ease restrictions" (the clause hung on the verb)
     if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in DIRECTIVE_NOUNS:
         return True  # "its demand that Israel ease restrictions": the demand is the event
     if verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in verb.children):
