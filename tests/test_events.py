@@ -305,3 +305,9 @@ def test_the_content_of_a_demand_hung_on_the_verb_is_no_event(extract):
     events = _events(extract, "The ILO reiterated its demand today that Israel ease restrictions on Palestinian "
                               "workers.", "2015-06-01")
     assert [t for t, *_ in events] == ["REQUEST"]
+
+
+def test_an_act_in_a_present_tense_before_clause_has_not_happened_yet(extract):
+    records = extract("Rwandan rebels announced that President Kagame must agree to constitutional changes before "
+                      "they demobilize.", "2000-06-01")
+    assert [e.aux for e in records.events if "demobilize" in e.evidence] == [("future",)]

@@ -50,6 +50,9 @@ def aux_modes(verb: Token) -> list[str]:
     controlled = any(v.dep_ == "xcomp" for v in chain)
     if aux & FUTURE_AUX or (controlled and any(v.lemma_.lower() in FUTURE_VERBS for v in chain[1:])):
         modes.append("future")
+    if any(c.dep_ == "mark" and c.lower_ in ("before", "after", "when") for c in verb.children) \
+            and verb.tag_ in ("VBP", "VBZ") and "future" not in modes:
+        modes.append("future")  # "must agree to changes before they demobilize": not done yet
     if "would" in aux and _reported(chain[-1]):
         aux = aux - {"would"}  # "he said Ankara would continue": future in the past, not a condition
         if "future" not in modes:
