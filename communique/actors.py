@@ -419,10 +419,8 @@ class _Sweep:
             canon = kb.person(span.text) or (kb.by_surname(span.text, self.when) if len(span) == 1 else None)
             if len(span) == 1 and span.text in self.surnames:
                 self.again(span, self.surnames[span.text])
-            elif canon:
+            elif canon or (canon := kb.misspelt(span.text)):
                 self.person(span, canon, "kb")
-            elif kb.misspelt(span.text):
-                self.person(span, kb.misspelt(span.text), "kb")
             else:
                 self.person(span, None, "title")
         elif value == "ORG":

@@ -156,6 +156,7 @@ class KnowledgeBase:
         self.person_forms: dict[str, str] = {}  # folded full name or alias -> canonical
         self.surnames: dict[str, set[str]] = defaultdict(set)
         self.roles: dict[str, RoleTerm] = {}
+        self._surname_shapes: dict[tuple[str, int], list[str]] | None = None
         self.curated: set[str] = set()  # people from the curated file, preferred over generated ones
         self._load(folders)
 
@@ -217,8 +218,13 @@ class KnowledgeBase:
         if len(words) < 2 or len(words[-1]) < 6:
             return None
         first, last = fold(words[0]), fold(words[-1])
-        found = {name for key, names in self.surnames.items() if key[:1] == last[:1] and _one_edit(key, last)
-                 for name in names if fold(name.split()[0]) == first}
+        if self._surname_shapes is None:  # built on first use: (first letter, length) -> surnames
+            self._surname_shapes = defaultdict(list)
+            for key in self.surnames:
+                self._surname_shapes[(key[:1], len(key))].append(key)
+        keys = [k for n in (len(last) - 1, len(last), len(last) + 1) for k in self._surname_shapes[(last[:1], n)]]
+        found = {name for key in keys if _one_edit(key, last) for name in self.surnames[key]
+                 if fold(name.split()[0]) == first}
         return found.pop() if len(found) == 1 else None
 
     def by_surname(self, surname: str, when: date | None = None) -> str | None:
