@@ -996,7 +996,7 @@ def _towns(doc: Doc, spans: dict[int, Span], kb: KnowledgeBase, when: date) -> d
     named = {s.label_.partition("|")[2] for s in spans.values() if s.label_.split("|")[0] in NATION_LABELS}
     for start, span in list(spans.items()):
         kind, _, code = span.label_.partition("|")
-        town = next((c for c in kb.cities.get(span.text, []) if c != code and c in named), None) \
+        town = next((c for c, _ in kb.cities.get(span.text, []) if c != code and c in named), None) \
             if kind == "CAPITAL" and code not in named else None
         if town:  # "Tripoli" in an article about Lebanon: the Lebanese town, not Libya's government
             found.update({t.i: town for t in span})

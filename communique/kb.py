@@ -145,11 +145,12 @@ class KnowledgeBase:
         self.regions = {r["name"]: r["country"] for r in read_rows("regions.csv", folders)}
         self.successions = {r["code"]: (date.fromisoformat(r["since"]), r["formerly"])
                             for r in read_rows("successions.csv", folders)}
-        self.cities: dict[str, list[str]] = defaultdict(list)  # name -> countries, most populous first
-        for name, code in read_columns("cities.csv", ("name", "country"), folders):
-            self.cities[name].append(code)
+        # town name -> (country, population), largest first
+        self.cities: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for name, code, population in read_columns("cities.csv", ("name", "country", "population"), folders):
+            self.cities[name].append((code, int(population or 0)))
         for name, code in read_columns("areas.csv", ("name", "country"), folders):
-            self.cities[name].insert(0, code)  # a region's name wins over a small town's
+            self.cities[name].insert(0, (code, 10 ** 9))  # a region's name wins over a town's
         self.orgs: dict[str, Organization] = {}
         self.org_forms: dict[str, str] = {}
         self.people: dict[str, list[PersonRole]] = defaultdict(list)
@@ -163,10 +164,13 @@ class KnowledgeBase:
     def city_country(self, name: str, named: set[str] = frozenset()) -> str | None:
         """The country of a town: of those with the name, one whose country the text names, else
         the most populous ("Tripoli" is Libya's unless the article is about Lebanon)."""
-        codes = self.cities.get(name)
-        if not codes:
+        towns = self.cities.get(name)
+        if not towns:
             return None
-        return next((c for c in codes if c in named), codes[0])
+        largest = towns[0][1]
+        # a named country's town counts if it is not a village beside a city ("Donetsk" in a story
+        # that names Russia is still Ukraine's city of a million, not the Russian town of 50,000)
+        return next((c for c, pop in towns if c in named and pop * 10 >= largest), towns[0][0])
 
     def _load(self, folders: tuple[Path, ...]) -> None:
         for r in read_rows("countries.csv", folders):

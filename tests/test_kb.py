@@ -35,3 +35,12 @@ def test_a_surname_misspelt_by_one_letter_finds_the_known_person():
     assert kb.misspelt("Abdelaziz Bouteflicka") == "Abdelaziz Bouteflika"
     assert kb.misspelt("Jacques Mitterand") is None  # another first name: another person
     assert kb.misspelt("John Smith") is None
+
+
+def test_a_named_country_decides_a_shared_town_name_unless_its_town_is_a_village_beside_a_city():
+    from communique.kb import load_kb
+
+    kb = load_kb()
+    assert kb.city_country("Tripoli", {"LBN"}) == "LBN"
+    assert kb.city_country("Tripoli") == "LBY"
+    assert kb.city_country("Donetsk", {"RUS"}) == "UKR"
