@@ -208,3 +208,10 @@ def test_event_sentence_set_passes_at_ninety_percent():
     r = evaluate(Path(__file__).parent / "data" / "event_sentences.jsonl")
     assert r["events"]["f1"] >= 0.90
     assert r["negation_accuracy"] >= 0.95
+
+
+def test_welcoming_a_named_official_is_hosting_a_visit(extract):
+    events = _events(extract, "Kenyan President William Ruto welcomed Chinese Foreign Minister Wang Yi in "
+                              "Nairobi. The European Union welcomed the decision.")
+    assert events == [("CONSULT", ("William Ruto",), ("Wang Yi",), False, (), "visit"),
+                      ("SUPPORT", ("European Union",), (), False, (), None)]

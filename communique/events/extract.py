@@ -97,6 +97,7 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
         objects = {o.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
                    for o in _through_quantifier(c)}
         objects |= {o.lemma_.lower() for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"}
+        objects |= _titles_of_named_objects(tok)
         if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "agreements signed between X and Y"
             objects |= {o.lemma_.lower() for o in _through_quantifier(tok.head)}
             objects |= {c.lemma_.lower() for c in tok.head.children if c.dep_ == "conj"}
@@ -228,6 +229,13 @@ def _circumstance_participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[
     if len(actors) < 2 and not recipients:
         return [], []
     return actors, recipients
+
+
+def _titles_of_named_objects(verb: Token) -> set[str]:
+    """"welcomed Ukrainian President Volodymyr Zelensky": the title of a named object matches the
+    lexicon's object rows as the bare noun would ("welcomed the president")."""
+    return {c.lemma_.lower() for o in verb.children if o.dep_ in ("dobj", "nsubjpass") and o.pos_ == "PROPN"
+            for c in o.children if c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN") and c.is_title}
 
 
 PARTICLE_ADVERBS = {"back", "out", "off", "down", "up", "away", "ahead", "together", "forward", "aside", "apart",
