@@ -215,3 +215,8 @@ def test_welcoming_a_named_official_is_hosting_a_visit(extract):
                               "Nairobi. The European Union welcomed the decision.")
     assert events == [("CONSULT", ("William Ruto",), ("Wang Yi",), False, (), "visit"),
                       ("SUPPORT", ("European Union",), (), False, (), None)]
+
+
+def test_threat_at_home_falls_on_the_countrys_people(extract):
+    events = _events(extract, "President Abdelaziz Bouteflika threatened to impose a curfew in Algiers.")
+    assert events == [("THREATEN", ("Abdelaziz Bouteflika",), ("DZA",), False, (), None)]

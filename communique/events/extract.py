@@ -548,7 +548,7 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     start, end = _evidence(_Trigger(trig.word, trig.word, coding, True) if trig.circumstance else trig)
     quote_index = next((i for i, q in enumerate(quotes) if q.start <= trig.word.idx < q.end), None)
     if not recipients and (QUAD_OF.get(coding.plover) == 2 or coding.plover in HOSTILE_ACTS
-                           or coding.mode == "visit"):
+                           or coding.mode == "visit" or etype == "THREATEN"):
         # material acts and visits with no named other side: the foreign place they happen in
         places = _places(trig, actor_at)
         recipients = [p for p in places if p.country not in {a.country for a in actors}][:1]
