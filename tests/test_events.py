@@ -220,3 +220,10 @@ def test_welcoming_a_named_official_is_hosting_a_visit(extract):
 def test_threat_at_home_falls_on_the_countrys_people(extract):
     events = _events(extract, "President Abdelaziz Bouteflika threatened to impose a curfew in Algiers.")
     assert events == [("THREATEN", ("Abdelaziz Bouteflika",), ("DZA",), False, (), None)]
+
+
+def test_a_helper_is_no_recipient_and_relative_clauses_name_the_target(extract):
+    events = _events(extract, "Turkey will tighten the blockade of the port with Azerbaijan's help. The United "
+                              "Nations rejected a call for its peacekeepers to be deployed in Haiti.")
+    assert events[0][:3] == ("THREATEN", ("Turkey",), ())
+    assert events[1][:3] == ("REJECT", ("United Nations",), ("Haiti",))

@@ -715,7 +715,7 @@ def _own_possessed(tok: Token) -> bool:
 
 # edges a target can sit behind: objects, their phrases, the complement and purpose clauses
 DEEP_EDGES = {"dobj", "pobj", "prep", "xcomp", "ccomp", "poss", "amod", "compound", "conj", "dative", "attr",
-              "oprd", "appos", "acl", "nsubj", "nsubjpass", "pcomp", "nmod", "advcl"}
+              "oprd", "appos", "acl", "nsubj", "nsubjpass", "pcomp", "nmod", "advcl", "relcl"}
 CONDITION_MARKS = {"if", "unless", "until"}
 SAY_VERBS = {"say", "tell", "add", "state", "note", "report", "claim", "write"}
 DEEP_LIMIT = 6
@@ -752,7 +752,8 @@ def _deep_recipients(trig: _Trigger, actors: list[Actor], actor_at: ActorAt) -> 
 
 def _deep_edge(head: Token, child: Token, depth: int, roots: list[Token]) -> bool:
     dep = child.dep_
-    if dep not in DEEP_EDGES or (dep == "prep" and (_temporal(child) or child.lower_ == "according")):
+    if dep not in DEEP_EDGES or (dep == "prep" and (_temporal(child) or child.lower_ == "according"
+                                                    or any(_helper(child, o) for o in child.children))):
         return False  # "according to Indian army sources" names a source, not the other side
     if dep == "poss" and child.lower_ in OWN_POSSESSIVES:
         return False  # "its troops": the actor's own
@@ -838,8 +839,16 @@ def _unique(actors: list[Actor]) -> list[Actor]:
 
 def _prep_objects(tok: Token, actor_at: ActorAt, preps: set[str] = RECIPIENT_PREPS) -> list[Actor]:
     objs = [o for p in tok.children if p.dep_ in ("prep", "dative") and p.lower_ in preps
-            for o in p.children if o.dep_ == "pobj"]
+            for o in p.children if o.dep_ == "pobj" and not _helper(p, o)]
     return _collect(objs, actor_at)
+
+
+HELP_NOUNS = {"help", "support", "backing", "assistance", "blessing", "approval", "consent", "aid", "participation"}
+
+
+def _helper(prep: Token, obj: Token) -> bool:
+    """"with Albania's help", "with the support of Turkey": an ally of the actor, not the other side."""
+    return prep.lower_ == "with" and obj.lemma_.lower() in HELP_NOUNS
 
 
 def _between(tok: Token, actor_at: ActorAt) -> list[Actor]:
