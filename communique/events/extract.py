@@ -481,6 +481,13 @@ def _demanded(verb: Token, actor_at: ActorAt) -> list[Actor] | None:
     return sayer or None
 
 
+def _ultimatum(verb: Token, aux: list[str]) -> bool:
+    """An act the actor will or would do unless another party acts is a threat (an ultimatum)."""
+    return bool({"future", "hypothetical"} & set(aux)) and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for c in verb.children)
+
+
 def _conditional_threat(verb: Token, actor_at: ActorAt) -> list[Actor] | None:
     """"If Russia attacks a NATO ally, the whole alliance will respond, Stoltenberg said", "North Korea
     would face a decisive response if it conducted a nuclear test, officials said": a consequence
@@ -546,6 +553,8 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
         etype = "THREATEN"  # PLOVER: an announced hostile act ("will impose sanctions") is a threat
     elif "hypothetical" in aux and etype in HOSTILE_ACTS | {"ASSAULT"} and not negated and _modal_not_condition(verb):
         etype = "THREATEN"  # "the EU could impose new sanctions on Belarus": a threat, not a sanction
+    if etype != "THREATEN" and not negated and _ultimatum(verb, aux):
+        etype = "THREATEN"  # "will withdraw its force from Chad unless Oueddei arranged a ceasefire"
     demand = _demanded(verb, actor_at)
     if demand is not None:  # "X said Y must return the helicopter": X asks it of Y
         etype, aux = "REQUEST", [m for m in aux if m != "hypothetical"]
