@@ -241,3 +241,9 @@ def test_ultimatum_and_withdrawn_inspectors_are_threats(extract):
              "Kenya will send aid to Somalia if the fighting stops."]
     assert [[(e.type, [r.country for r in e.recipients]) for e in extract(t, "2025-06-20").events] for t in texts] == \
         [[("THREATEN", ["TCD"])], [("THREATEN", ["IRQ"])], [("AGREE", ["SOM"])]]
+
+
+def test_cancelled_visits_and_called_off_talks_reduce_relations(extract):
+    events = _events(extract, "Japan cancelled a planned visit to China. Egypt called off talks with Ethiopia.")
+    assert [(e[0], e[1], e[2]) for e in events] == [("SANCTION", ("Japan",), ("China",)),
+                                                   ("SANCTION", ("Egypt",), ("Ethiopia",))]

@@ -350,6 +350,8 @@ LIGHT_VERBS = {"have", "hold", "make", "send", "give", "pay", "conduct", "carry"
 
 def _is_light(verb: Token, nt) -> bool:
     lemma = verb.lemma_.lower()
+    if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
+        return False  # "called off talks": the talks are cancelled, not held
     if lemma.startswith("re") and lemma[2:] in nt.light_verbs:
         return True  # "reimposed blockades"
     return lemma in nt.light_verbs or lemma in LIGHT_VERBS
