@@ -229,12 +229,6 @@ def test_a_helper_is_no_recipient_and_relative_clauses_name_the_target(extract):
     assert events[1][:3] == ("REJECT", ("United Nations",), ("Haiti",))
 
 
-def test_protest_without_a_named_target_is_against_the_government_there(extract):
-    rec = extract("Students protested in Dhaka on Monday.", "2025-06-20")
-    assert [(e.type, [(r.country, r.sector) for r in e.recipients]) for e in rec.events] == \
-        [("PROTEST", [("BGD", ("GOV",))])]
-
-
 def test_ultimatum_and_withdrawn_inspectors_are_threats(extract):
     texts = ["Nigeria will withdraw its soldiers from Chad unless the rebels agree to a ceasefire.",
              "The United Nations will withdraw its inspectors from Iraq.",

@@ -506,15 +506,6 @@ def _conditional_threat(verb: Token, actor_at: ActorAt) -> list[Actor] | None:
     return sayer or None
 
 
-def _protested_government(trig: _Trigger, actors: list[Actor], actor_at: ActorAt) -> list[Actor]:
-    """A protest with no named target is against the government where it happens (the protesters'
-    own, when the place is not named)."""
-    places = _places(trig, actor_at)
-    homes = {a.country for a in actors} - {None, "IGO", "NGO", "IMG"}
-    country = places[0].country if places else (homes.pop() if len(homes) == 1 else None)
-    return [group_actor(country, "GOV")] if country else []
-
-
 def _bilateral(word: Token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in ("bilateral", "mutual") for c in word.children)
 
@@ -572,12 +563,9 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
         # material acts and visits with no named other side: the foreign place they happen in
         places = _places(trig, actor_at)
         recipients = [p for p in places if p.country not in {a.country for a in actors}][:1]
-        if not recipients and places and (coding.plover in HOSTILE_ACTS or etype == "THREATEN") \
-                and coding.plover != "PROTEST":
+        if not recipients and places and (coding.plover in HOSTILE_ACTS or etype == "THREATEN"):
             # a curfew, a crackdown or shelling at home falls on the country's own people
             recipients = [group_actor(places[0].country, "CVL")]
-    if not recipients and coding.plover == "PROTEST":
-        recipients = _protested_government(trig, actors, actor_at)
     if not recipients and quote_index is not None and _bilateral(trig.word):
         other = quotes[quote_index].addressee  # "our bilateral partnership", in a letter to X
         if other is not None and other.country and other.country not in {a.country for a in actors}:
