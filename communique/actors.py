@@ -8,7 +8,7 @@ said before it (surnames, role descriptions such as "the head of state", pronoun
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -33,6 +33,12 @@ PARTITIVES = {"thousand", "hundred", "dozen", "million", "ten", "score", "group"
               "many", "most", "all", "majority", "part", "handful", "couple", "third", "half", "one", "two",
               "delegation", "team", "contingent", "batch", "band", "crowd", "section", "faction", "wing", "unit",
               "leader", "leadership", "representative", "head", "chief", "official", "several", "few", "each"}
+# "opposition groups", "army circles": a role noun before one of these names a group of that sector
+COLLECTIVE_HEADS = {"group", "circle", "rank", "camp", "bloc", "figure", "element", "member", "source",
+                    "representative", "quarter"}
+# what is done to these is done to the people they are for: "attacked a camp for Congolese refugees"
+FACILITIES = {"camp", "office", "home", "house", "headquarters", "compound", "residence", "embassy", "consulate",
+              "mission", "school", "hospital", "clinic", "property", "building", "base"}
 NP_INNER = ("compound", "poss", "appos", "nmod", "amod", "flat")
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "madam", "mr.", "mrs.", "ms.", "dr.", "former", "then", "acting",
@@ -60,6 +66,7 @@ class DocActors:
     plural: dict[int, list[Actor]] = field(default_factory=dict)  # "the two countries" -> both
     head_end: int = 0  # where a wire dateline ends
     unplaced: dict[int, str] = field(default_factory=dict)  # "demonstrators" with no country: token -> sector
+    places: dict[int, str] = field(default_factory=dict)  # tokens of towns ("Samarra") -> their country
 
     def add(self, span: Span, actor: Actor, how: str) -> Mention:
         m = Mention(span.start_char, span.end_char, span.text, actor, how)
@@ -89,6 +96,10 @@ class DocActors:
             if found:
                 return self.at(min(found, key=lambda t: abs(t.i - head.i)))
             frontier = nxt
+        if head.lemma_.lower() in FACILITIES:  # "a camp for Congolese refugees", "the offices of the party"
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    return self.of_phrase(obj)
         if head.lemma_.lower() in PARTITIVES or head.like_num:
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
                 for obj in (o for o in prep.children if o.dep_ == "pobj"):
@@ -138,6 +149,7 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
     person_roles = {t.i for s in role_spans.values() if kb.roles[s.text.lower()].kind == "person" for t in s}
     spans = _name_spans(doc, names, person_roles, kb.regions, kb.roles)
     out.main_country = _main_country([s for s in spans.values() if s.label_.split("|")[0] in PLACE_LABELS])
+    out.places = _towns(doc, spans, kb, article.published)
     sweep = _Sweep(doc, article.published, kb, out, role_spans, quoted)
     head_end = out.head_end = dateline_end(article.text)
     i = 0
@@ -185,6 +197,7 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
                 sweep.person(doc[i:i + 1], canon, "surname")
         i += 1
     sweep.resolve_deferred()
+    _governments_of_people(doc, out, kb, role_spans)
     _place_groups(doc, out)
     _conjoined_groups(doc, out, kb)
     _flagged_vessels(doc, out)
@@ -256,7 +269,9 @@ def _name_spans(doc: Doc, names: PhraseMatcher, person_roles: set[int],
     found = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in names(doc)]
     found = [s for s in found if not _is_lowercase_word(s)]
     matched = {t.i for s in found for t in s}
-    found = [s for s in found if not _place_in_a_name(s, matched, person_roles, regions, roles)]
+    found = [s for s in found if not _place_in_a_name(s, matched, person_roles, regions, roles)
+             and not _stance(s)]
+    found = [_regnal(s, person_roles) for s in found]
     covered = {t.i for s in found for t in s}
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG"):
@@ -291,13 +306,35 @@ def _name_spans(doc: Doc, names: PhraseMatcher, person_roles: set[int],
     return {s.start: s for s in _longest(found)}
 
 
+def _stance(span: Span) -> bool:
+    """"an anti-Syria journalist", "pro-Russian separatists": a stance, not a nationality."""
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro")
+
+
+REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})")
+
+
+def _regnal(span: Span, person_roles: set[int]) -> Span:
+    """"King Abdullah II" is not "King Abdullah": a known name followed by a regnal number is
+    another person, looked up with the number."""
+    doc = span.doc
+    if not span.label_.startswith("PERSON|") or span.end >= len(doc) or not REGNAL.fullmatch(doc[span.end].text):
+        return span
+    start = span.start
+    while start < span.end and (start in person_roles or doc[start].lower_ in TITLE_WORDS):
+        start += 1
+    return Span(doc, start, span.end + 1, label="NER|PERSON")
+
+
 def _place_in_a_name(span: Span, matched: set[int], person_roles: set[int], regions: dict[str, str],
                      roles) -> bool:
     """A country or capital word that is part of another name: a person's ("Chad Johnson",
     "Denzel Washington"), a place's ("Jamaica Plain"), or a town with its state ("Moscow, Idaho",
     "Atlanta, Georgia")."""
-    if span.label_.split("|")[0] not in ("COUNTRY", "CAPITAL"):
-        return False
+    kind = span.label_.split("|")[0]
+    if kind not in ("COUNTRY", "CAPITAL", "ORG") or (kind == "ORG" and len(span) > 1):
+        return False  # one-word organisation aliases too: "Total" in "the Total Independence of Angola"
     doc = span.doc
 
     def plain_name(i: int) -> bool:  # a capitalised word that is no title, role or other known name
@@ -312,6 +349,9 @@ def _place_in_a_name(span: Span, matched: set[int], person_roles: set[int], regi
     if span.start > 0 and plain_name(span.start - 1) and doc[span.start - 1].ent_iob_ != "O" \
             and span[0].ent_iob_ == "I" and doc[span.start - 1].ent_type_ in ("PERSON", "ORG"):
         return True
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in WATERS \
+            and doc[span.start - 2].is_title:
+        return True  # "the Sea of Japan", "the Gulf of Mexico": a body of water
     after = doc[span.end:span.end + 4].text
     if any(after.startswith(f", {r}") and not after.startswith(f", {r}'s") for r in regions):
         return True
@@ -346,6 +386,8 @@ class _Sweep:
     def name(self, span: Span) -> None:
         kind, _, value = span.label_.partition("|")
         kb = self.kb
+        if kind in ("COUNTRY", "CAPITAL", "DEMONYM"):
+            value = kb.as_of(value, self.when)  # "Juba" before South Sudan's independence is Sudan's
         if kind == "COUNTRY" or kind == "CAPITAL":
             actor = country_actor(value, kb)
             self.out.add(span, actor, kind.lower())
@@ -511,6 +553,10 @@ class _Sweep:
         term = self.kb.roles.get(text)
         if term is None:
             return None
+        root = span.root
+        if root.dep_ == "compound" and root.head.i == span.end and root.head.lemma_.lower() in COLLECTIVE_HEADS:
+            # "opposition groups in Zimbabwe", "army circles": the collective takes the role's sector
+            span, term = self.doc[span.start:span.end + 1], replace(term, kind="group")
         nxt = self.doc[span.end] if span.end < len(self.doc) else None
         if nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PERSON"):
             return None  # a title before a name: handled with the name
@@ -529,6 +575,8 @@ class _Sweep:
             country = self._located(span.root)  # "students throughout Indonesia", "demonstrators in Baghdad"
         definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
                        for c in span.root.children)
+        definite = definite or any(c.dep_ == "poss" and self.out.at(c) is not None
+                                   and self.out.at(c).actor.kind == "country" for c in span.root.children)
         if term.kind == "person":
             actor = self._antecedent(term, country) if definite else None
             if actor is not None:
@@ -588,13 +636,18 @@ class _Sweep:
         return [country_actor(c, self.kb) for c in sorted(ranked, key=lambda c: counts[c][1])]
 
     def last_two_persons(self, before: int) -> list[Actor] | None:
-        """The two people of different countries named last before a token ("the two leaders")."""
-        chosen: list[Actor] = []
-        for _, a, _ in sorted((p for p in self.persons if p[0] < before), key=lambda p: p[0], reverse=True):
-            if a.country and all(a.key != c.key and a.country != c.country for c in chosen):
-                chosen.append(a)
-            if len(chosen) == 2:
-                return chosen[::-1]
+        """The two people of different countries named last before a token ("the two leaders");
+        office holders first: after a summit, "the two men" are its principals, not someone quoted."""
+        named = sorted((p for p in self.persons if p[0] < before), key=lambda p: p[0], reverse=True)
+        for officials_only in (True, False):
+            chosen: list[Actor] = []
+            for _, a, _ in named:
+                if officials_only and "GOV" not in a.sector:
+                    continue
+                if a.country and all(a.key != c.key and a.country != c.country for c in chosen):
+                    chosen.append(a)
+                if len(chosen) == 2:
+                    return chosen[::-1]
         return None
 
     def _with_det(self, span: Span) -> Span:
@@ -638,6 +691,11 @@ class _Sweep:
                         code = self.kb.country_forms.get(form) or self.kb.capital_forms.get(form)
                         if code:
                             return code
+                    if obj.i in self.out.places:  # "demonstrators in Kirkuk"
+                        return self.out.places[obj.i]
+                    for c in obj.children:  # "doctors from two American aid groups"
+                        if c.dep_ in ("amod", "compound") and c.text in self.kb.demonym_forms:
+                            return self.kb.demonym_forms[c.text]
         return None
 
     def _of_countries(self, head: Token) -> list[str]:
@@ -877,6 +935,24 @@ def _conjoined_groups(doc: Doc, out: DocActors, kb: KnowledgeBase) -> None:
             out.plural[head.i] = [group_actor(c, sector) for c in countries]
 
 
+REGIME_NOUNS = {"government", "administration", "regime", "cabinet", "junta"}
+
+
+def _governments_of_people(doc: Doc, out: DocActors, kb: KnowledgeBase, role_spans: dict[int, Span]) -> None:
+    """"the Bush administration", "the government of President Prosper Avril": the named leader's state."""
+    for span in role_spans.values():
+        head = span.root
+        if head.lemma_.lower() not in REGIME_NOUNS or span.end - 1 in out.by_token or head.i in out.by_token:
+            continue
+        people = [c for c in head.children if c.dep_ in ("compound", "poss")]
+        people += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                   if o.dep_ == "pobj"]
+        found = [out.at(t) for t in people if out.at(t) is not None and out.at(t).actor.kind == "person"]
+        if found and found[0].actor.country:
+            term = kb.roles[span.text.lower()]  # the head word only: "Bush" stays the person's mention
+            out.add(doc[head.i:head.i + 1], group_actor(found[0].actor.country, term.sector), "group")
+
+
 def _place_groups(doc: Doc, out: DocActors) -> None:
     """"police opened fire on demonstrators" in a sentence about one country only: they are its
     demonstrators. With two countries in the sentence the group stays unresolved."""
@@ -886,10 +962,89 @@ def _place_groups(doc: Doc, out: DocActors) -> None:
         sent = doc[i].sent
         countries = {m.actor.country for m in out.mentions if sent.start_char <= m.start < sent.end_char
                      and m.actor.country not in (None, "IGO", "NGO", "IMG")}
+        countries |= {code for t, code in out.places.items() if sent.start <= t < sent.end}
+        if len(countries) > 1:  # "prisoners rioted at a jail in Dili": where they acted
+            countries = {c for c in [_acting_place(doc[i], out)] if c}
         if len(countries) == 1:
             head = doc[i]
             start = min([i, *(c.i for c in head.children if c.dep_ in ("det", "amod", "compound", "nummod"))])
             out.add(doc[start:i + 1], group_actor(countries.pop(), sector), "group")
+
+
+TOWN_LABELS = {"GPE", "LOC", "FAC"}
+WATERS = {"sea", "gulf", "bay", "strait", "straits", "lake", "ocean"}
+TOWN_NOUNS = {"town", "city", "village", "port", "capital", "district", "enclave", "suburb", "province", "region"}
+
+
+def _towns(doc: Doc, spans: dict[int, Span], kb: KnowledgeBase, when: date) -> dict[int, str]:
+    """Towns the gazetteer knows, where no other name was matched: spaCy's places, and its
+    "persons" and "organisations" that stand where a place does ("a market in Hyderabad").
+    Such spans are taken out of ``spans``: they are no unknown actor."""
+    named = {s.label_.partition("|")[2] for s in spans.values() if s.label_.split("|")[0] in PLACE_LABELS}
+    taken = {t.i for s in spans.values() if not s.label_.startswith("NER|") for t in s}
+    found = {}
+    candidates = [e for e in doc.ents if e.label_ in TOWN_LABELS]
+    candidates += [s for s in spans.values() if s.label_.startswith("NER|") and s.text in kb.cities
+                   and kb.person(s.text) is None and _locative(s)]
+    for ent in doc.ents:
+        if ent.label_ not in TOWN_LABELS and _after_town_noun(ent):
+            candidates.append(ent)  # "the town of Samarra", whatever NER says
+    for ent in candidates:
+        if any(t.i in taken for t in ent):
+            continue
+        text = ent.text[4:] if ent.text.startswith(("the ", "The ")) else ent.text
+        code = kb.city_country(text, named)
+        if code:
+            code = kb.as_of(code, when)
+            for t in ent:
+                found[t.i] = code
+            if ent.start in spans and spans[ent.start].label_.startswith("NER|"):
+                del spans[ent.start]
+    return found
+
+
+PLACE_PREPOSITIONS = {"in", "near", "at", "outside", "inside", "around", "from", "into", "across", "toward",
+                      "towards", "through", "throughout", "to"}
+
+
+def _locative(span: Span) -> bool:
+    head = span.root
+    return (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS) or _after_town_noun(span)
+
+
+def _after_town_noun(span: Span) -> bool:
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lemma_.lower() in TOWN_NOUNS
+
+
+def place_actor(code: str) -> Actor:
+    """Where something happens, not who does it: used only to place events and groups."""
+    return Actor(f"place:{code}", None, code, (), "place")
+
+
+ACTING_PREPS = {"in", "at", "inside", "across"}
+
+
+def _acting_place(tok: Token, out: DocActors) -> str | None:
+    """The country of "in/at X" on the verb a subject acts through, following "at a jail in X"."""
+    if any(c.dep_ in ("amod", "compound") for c in tok.children):
+        return None  # "Gulf Arab leaders met in Riyadh" are not Saudi
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PARTITIVES:
+        tok = tok.head.head  # "thousands of people blocked streets"
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    heads = [tok.head, *(c for c in tok.head.children if c.dep_ == "dobj")]  # "blocked streets in Hong Kong"
+    frontier = [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ACTING_PREPS]
+    for _ in range(3):
+        objects = [o for p in frontier for o in p.children if o.dep_ == "pobj"]
+        for o in objects:
+            m = out.at(o)
+            if m is not None and m.actor.kind == "country":
+                return m.actor.country
+            if o.i in out.places:
+                return out.places[o.i]
+        frontier = [p for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ in ("in", "of")]
+    return None
 
 
 def _flagged_vessels(doc: Doc, out: DocActors) -> None:

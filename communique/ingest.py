@@ -79,7 +79,7 @@ def ingest(paths: Iterable[str | Path], db: str | os.PathLike | None = None, *, 
                 flush()
         flush()
         with Store(path) as store:  # creates an empty store when nothing was read
-            if counts.new:
+            if counts.new or not dyads.fresh(store.con):  # also after a run killed before it refreshed
                 dyads.refresh(store.con)  # the sorted dyad layout follows the new events
             counts.stats = store.stats()
     return counts

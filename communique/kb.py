@@ -35,6 +35,22 @@ def read_rows(name: str, folders: tuple[Path, ...] = ()) -> Iterator[dict[str, s
             yield {k.strip(): (v or "").strip() for k, v in row.items() if k}
 
 
+def read_columns(name: str, columns: tuple[str, ...], folders: tuple[Path, ...] = ()) -> Iterator[list[str]]:
+    """Like ``read_rows`` but only the named columns, as lists: for the large tables (cities)."""
+    sources = [DATA_DIR / name]
+    sources += [Path(f) if Path(f).name == name and Path(f).is_file() else Path(f) / name for f in folders]
+    for src in sources:
+        if not src.is_file():
+            continue
+        with src.open(encoding="utf-8", newline="") as f:
+            rows = csv.reader(line for line in f if not line.startswith("#"))
+            header = [h.strip() for h in next(rows, [])]
+            at = [header.index(c) for c in columns]
+            for row in rows:
+                if len(row) == len(header):
+                    yield [row[i].strip() for i in at]
+
+
 def split(value: str) -> list[str]:
     return [v.strip() for v in value.split("|") if v.strip()] if value else []
 
@@ -114,6 +130,13 @@ class KnowledgeBase:
         self.demonym_forms: dict[str, str] = {}
         self.capital_forms: dict[str, str] = {}
         self.regions = {r["name"]: r["country"] for r in read_rows("regions.csv", folders)}
+        self.successions = {r["code"]: (date.fromisoformat(r["since"]), r["formerly"])
+                            for r in read_rows("successions.csv", folders)}
+        self.cities: dict[str, list[str]] = defaultdict(list)  # name -> countries, most populous first
+        for name, code in read_columns("cities.csv", ("name", "country"), folders):
+            self.cities[name].append(code)
+        for name, code in read_columns("areas.csv", ("name", "country"), folders):
+            self.cities[name].insert(0, code)  # a region's name wins over a small town's
         self.orgs: dict[str, Organization] = {}
         self.org_forms: dict[str, str] = {}
         self.people: dict[str, list[PersonRole]] = defaultdict(list)
@@ -122,6 +145,14 @@ class KnowledgeBase:
         self.roles: dict[str, RoleTerm] = {}
         self.curated: set[str] = set()  # people from the curated file, preferred over generated ones
         self._load(folders)
+
+    def city_country(self, name: str, named: set[str] = frozenset()) -> str | None:
+        """The country of a town: of those with the name, one whose country the text names, else
+        the most populous ("Tripoli" is Libya's unless the article is about Lebanon)."""
+        codes = self.cities.get(name)
+        if not codes:
+            return None
+        return next((c for c in codes if c in named), codes[0])
 
     def _load(self, folders: tuple[Path, ...]) -> None:
         for r in read_rows("countries.csv", folders):
@@ -219,6 +250,11 @@ class KnowledgeBase:
         return None
 
     # -- places and organisations ---------------------------------------------
+    def as_of(self, code: str, when: date) -> str:
+        """The state a place or people belonged to at a date: "Juba" in 2000 is Sudan's."""
+        since, formerly = self.successions.get(code, (None, None))
+        return formerly if since is not None and when < since else code
+
     def country_name(self, code: str | None) -> str | None:
         c = self.countries.get(code or "")
         return c.name if c else None

@@ -13,7 +13,7 @@ from itertools import islice, tee
 
 from spacy.tokens import Doc, Token
 
-from .actors import DocActors, country_actor, resolve_actors
+from .actors import DocActors, country_actor, place_actor, resolve_actors
 from .bounds import split_parts
 from .events import find_events
 from .events.lexicon import Lexicon, load_lexicon
@@ -76,6 +76,8 @@ def extract(article: Article, doc: Doc, kb: KnowledgeBase, lexicon: Lexicon) -> 
         if tok.i in actors.plural:
             return actors.plural[tok.i]
         one = actor_at(tok)
+        if one is None and tok.i in actors.places:
+            return [place_actor(actors.places[tok.i])]
         return [one] if one is not None else []
 
     events = find_events(doc, article.published, lexicon, actors_at, quotes, times)

@@ -59,3 +59,55 @@ def test_communities_are_placed_where_they_live(extract):
 def test_a_surname_shared_by_one_countrys_people_gives_the_country(extract):
     rec = extract("President Bush threatened further action against Russia.", "1992-03-01")
     assert {m.text: m.actor.country for m in rec.mentions}["Bush"] == "USA"
+
+
+def test_a_leaders_government_and_a_roles_collective(extract):
+    records = extract("The Obama administration expelled two Russian diplomats. Opposition groups in Kenya "
+                      "accused the electoral commission of rigging the vote.", "2015-06-01")
+    actors = [(a.country, a.sector) for e in records.events for a in e.actors]
+    assert actors == [("USA", ("GOV",)), ("KEN", ("OPP",))]
+
+
+def test_regnal_numbers_and_names_inside_longer_names(extract):
+    records = extract("Israeli President Moshe Katsav met King Abdullah II in Amman. The government rejected "
+                      "demands from the National Union for the Total Independence of Angola.", "2005-06-01")
+    names = {m.text: (m.actor.name, m.actor.country) for m in records.mentions}
+    assert names["Abdullah II"] == ("Abdullah II", "JOR")
+    assert not any(a == ("TotalEnergies", "FRA") for a in names.values())
+
+
+def test_a_group_between_two_countries_is_placed_where_it_acts(extract):
+    records = extract("Prisoners rioted at a jail in the Indonesian city of Medan, demanding an end to Dutch-era "
+                      "laws.", "2015-06-01")
+    assert [(e.type, [a.country for a in e.actors]) for e in records.events][:1] == [("PROTEST", ["IDN"])]
+
+
+def test_a_stance_is_not_a_nationality(extract):
+    records = extract("Pro-Russian separatists attacked Ukrainian troops in Donetsk.", "2015-06-01")
+    assert [(e.type, [a.country for a in e.actors]) for e in records.events] == [("ASSAULT", ["UKR"])]
+
+
+def test_the_two_men_after_a_summit_are_its_principals(extract):
+    records = extract("U.S. President Joe Biden and Russian President Vladimir Putin met in Geneva on Wednesday. "
+                      "Biden said he had warned Putin about the fate of the jailed opposition leader Alexei Navalny. "
+                      "The two men last met in Moscow in 2011.", "2021-06-17")
+    last = [e for e in records.events if "two men" in e.evidence]
+    assert [sorted(a.name for a in e.actors) for e in last] == [["Joe Biden", "Vladimir Putin"]]
+
+
+def test_a_town_of_a_later_state_belongs_to_its_predecessor_before_independence(extract):
+    text = "Sudanese rebels shelled the southern town of Juba on Sunday."
+    before, after = extract(text, "2000-01-01"), extract(text, "2015-01-01")
+    assert [r.country for e in before.events for r in e.recipients] == ["SDN"]
+    assert [r.country for e in after.events for r in e.recipients] == ["SSD"]
+
+
+def test_an_attack_on_a_facility_is_on_the_people_it_is_for(extract):
+    records = extract("A camp for Syrian refugees was attacked by Lebanese gunmen.", "2015-06-01")
+    assert [([a.country for a in e.actors], [r.country for r in e.recipients]) for e in records.events] == [
+        (["LBN"], ["SYR"])]
+
+
+def test_regions_place_groups_like_towns(extract):
+    records = extract("Government troops clashed with rebels in Darfur on Monday.", "2005-06-01")
+    assert {r.country for e in records.events for r in (*e.actors, *e.recipients)} == {"SDN"}

@@ -91,6 +91,75 @@ def test_distractor_sentences_yield_no_events(extract):
     assert [r["id"] for r in distractors if extract(r["text"], r["published"]).events] == []
 
 
+def test_an_obligation_stated_of_another_party_is_a_request(extract):
+    events = _events(extract, "Japan stressed that China should respect the status quo in the East China Sea. "
+                              "The minister said we must stay calm.", "2015-06-01")
+    assert events == [("REQUEST", ("Japan",), ("China",), False, (), None)]
+
+
+def test_domestic_restrictions_fall_on_the_countrys_people(extract):
+    events = _events(extract, "The government of Prime Minister Narendra Modi imposed a curfew on Monday. "
+                              "The Thai army declared a state of emergency after the clashes.", "2015-06-01")
+    assert [(t, a, r) for t, a, r, *_ in events] == [("COERCE", ("IND",), ("IND",)), ("COERCE", ("THA",), ("THA",))]
+
+
+def test_calling_off_a_strike_concedes_and_withdrawing_observers_threatens(extract):
+    events = _events(extract, "Transport workers in Nigeria called off their strike after talks with the government. "
+                              "Russia will withdraw its observers from Georgia.", "2015-06-01")
+    assert [(t, a, r, aux) for t, a, r, _n, aux, _m in events] == [
+        ("CONCEDE", ("NGA",), (), ()), ("THREATEN", ("Russia",), ("Georgia",), ("future",))]
+
+
+def test_towns_place_attacks_and_groups_but_are_never_parties(extract):
+    events = _events(extract, "Syrian troops shelled the town of Rastan on Monday. Hundreds of students demonstrated "
+                              "in Kirkuk against the new law. Putin met Erdogan in Sochi on Friday.", "2015-06-01")
+    assert [(t, a, r) for t, a, r, *_ in events] == [
+        ("ASSAULT", ("SYR",), ("SYR",)), ("PROTEST", ("IRQ",), ("IRQ",)),
+        ("CONSULT", ("Vladimir Putin",), ("Recep Tayyip Erdoğan",))]
+
+
+def test_a_bombing_near_a_town_is_an_unattributed_attack_there(extract):
+    events = _events(extract, "A roadside bombing near the town of Fallujah killed two American soldiers.",
+                     "2005-06-01")
+    assert [(t, a, r) for t, a, r, *_ in events] == [("ASSAULT", ("IRQ",), ("USA",))]
+
+
+def test_a_town_shared_by_two_countries_is_the_one_the_article_names(extract):
+    libya = _events(extract, "Gunmen attacked a market in Hyderabad, the Indian police said.", "2015-06-01")
+    lebanon = _events(extract, "Gunmen attacked a market in Hyderabad, the Pakistani police said.", "2015-06-01")
+    assert libya and lebanon
+    assert {r for *_, r, _n, _a, _m in libya} != {r for *_, r, _n, _a, _m in lebanon}
+
+
+def test_a_mediator_acts_on_both_sides_and_joint_drills_are_cooperation(extract):
+    events = _events(extract, "Qatar launched a mediation effort between Ethiopia and Eritrea. Russian and Chinese "
+                              "warships launched ten days of war games in the Sea of Japan.", "2015-06-01")
+    assert [(t, a, r) for t, a, r, *_ in events] == [
+        ("CONSULT", ("Qatar",), ("Ethiopia", "Eritrea")), ("COOPERATE", ("RUS", "CHN"), ())]
+
+
+def test_being_willing_to_act_is_an_intent_to_cooperate(extract):
+    events = _events(extract, "Norway is willing to send equipment to Ukraine.", "2015-06-01")
+    assert [(t, a, r) for t, a, r, *_ in events] == [("AGREE", ("Norway",), ("Ukraine",))]
+
+
+def test_an_announced_resignation_stays_a_resignation(extract):
+    events = _events(extract, "Britain's prime minister said he will resign in October.", "2016-06-24")
+    assert [(t, a, aux) for t, a, _r, _n, aux, _m in events] == [("RETREAT", ("David Cameron",), ("future",))]
+
+
+def test_kidnapping_up_to_a_number_and_a_device_outside_a_town(extract):
+    events = _events(extract, "Taliban fighters kidnapped up to 12 Pakistani engineers. Two British soldiers were "
+                              "killed by a roadside bomb outside of the Afghan city of Kandahar.", "2008-06-01")
+    assert [(t, a, r) for t, a, r, *_ in events] == [
+        ("ASSAULT", ("Taliban",), ("Pakistan",)), ("ASSAULT", ("AFG",), ("GBR",))]
+
+
+def test_a_result_clause_is_part_of_the_attack(extract):
+    events = _events(extract, "Syrian troops shelled the Turkish town of Akcakale, killing five people.", "2012-10-04")
+    assert [(t, a, r) for t, a, r, *_ in events] == [("ASSAULT", ("SYR",), ("Turkey",))]
+
+
 def test_conjoined_nationalities_of_a_group_and_continents(extract):
     events = _events(extract, "Sudanese and Chadian military aircraft bombed the border town of Adre. "
                               "Brazil and Chile agreed to expand trade with the rest of South America.")
@@ -241,3 +310,11 @@ def test_cancelled_visits_and_called_off_talks_reduce_relations(extract):
     events = _events(extract, "Japan cancelled a planned visit to China. Egypt called off talks with Ethiopia.")
     assert [(e[0], e[1], e[2]) for e in events] == [("SANCTION", ("Japan",), ("China",)),
                                                    ("SANCTION", ("Egypt",), ("Ethiopia",))]
+
+
+def test_a_protest_without_a_named_target_is_addressed_to_the_state_it_happens_in(extract):
+    events = _events(extract, "Seven opposition parties in Nepal organized a general strike on Monday. "
+                              "Thousands of students demonstrated in Dhaka.", "2015-06-01")
+    assert [(t, a, r) for t, a, r, *_ in events] == [("PROTEST", ("NPL",), ("NPL",)), ("PROTEST", ("BGD",), ("BGD",))]
+    records = extract("Thousands of students demonstrated in Dhaka.", "2015-06-01")
+    assert [r.sector for e in records.events for r in e.recipients] == [("GOV",)]

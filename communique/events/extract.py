@@ -30,6 +30,9 @@ OBJECT_CONTROL = {"invite", "urge", "ask", "call", "encourage", "persuade", "all
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 HISTORICAL_AFTER_DAYS = 90  # background: over a season before publication
 HOSTILE_ACTS = {"PROTEST", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
+DOMESTIC_CAMEO = ("172",)  # administrative sanctions (curfews, martial law, bans) fall on a state's own people
+NON_STATE = {"IGO", "NGO", "IMG"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 QUAD_OF = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2}
 
 ActorAt = Callable[[Token], list[Actor]]  # a token's actors ("the two countries" are two)
@@ -41,6 +44,7 @@ class _Trigger:
     word: Token  # the trigger word (verb or event noun)
     coding: Coding
     specific: bool
+    implicit: bool = False  # no event word of its own: "X said Y must drop barriers" is X's demand
     circumstance: bool = False  # a meeting that frames another clause ("agreed after talks in Beijing")
 
 
@@ -98,6 +102,8 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
                    for o in _through_quantifier(c)}
         objects |= {o.lemma_.lower() for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"}
         objects |= _titles_of_named_objects(tok)
+        objects |= {f"{m.lemma_.lower()} {o.lemma_.lower()}" for c in tok.children if c.dep_ == "dobj"
+                    for o in _through_quantifier(c) for m in o.children if m.dep_ in ("compound", "amod")}
         if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "agreements signed between X and Y"
             objects |= {o.lemma_.lower() for o in _through_quantifier(tok.head)}
             objects |= {c.lemma_.lower() for c in tok.head.children if c.dep_ == "conj"}
@@ -106,6 +112,10 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
         if coding is not None:
             specific = lex.verb(lemma, set(), set()) != cameo
             out.append(_Trigger(tok, tok, coding, specific))
+        elif _reported_obligation(tok, lex):
+            out.append(_Trigger(tok, tok, lex.coding(DEMAND_CAMEO), False, implicit=True))
+        elif _intended(tok):
+            out.append(_Trigger(tok, tok, lex.coding(INTENT_CAMEO), False, implicit=True))
     elif tok.pos_ in ("NOUN", "PROPN"):
         for nt in lex.nouns.get(_event_noun(tok, lex), []):
             verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
@@ -267,7 +277,9 @@ def _has_between(tok: Token) -> bool:
 
 QUANTIFIERS = {"number", "series", "range", "set", "couple", "lot", "host", "dozen", "handful", "pair", "package",
                "round", "batch", "wave", "ton", "tonne", "kg", "kilogram", "barrel", "worth", "amount", "shipment",
-               "consignment", "million", "billion", "thousand", "hundred"}
+               "consignment", "million", "billion", "thousand", "hundred",
+               "day", "week", "month", "hour",  # "launched ten days of war games"
+               "mission", "team"}  # "received a mission of observers"
 
 
 def _temporal(prep: Token) -> bool:
@@ -291,6 +303,9 @@ def _event_noun(tok: Token, lex: Lexicon) -> str:
     ("condolence letter" -> condolence)."""
     lemma = tok.lemma_.lower()
     for c in tok.children:
+        of = next((o for o in c.children if o.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ == "of" else None
+        if of is not None and f"{lemma} of {of.lemma_.lower()}" in lex.nouns:
+            return f"{lemma} of {of.lemma_.lower()}"  # "a state of emergency"
         if c.dep_ in ("compound", "amod") and f"{c.lemma_.lower()} {lemma}" in lex.nouns:
             return f"{c.lemma_.lower()} {lemma}"
         if c.dep_ == "amod" and c.lemma_.lower() in lex.adjectives:
@@ -350,8 +365,8 @@ LIGHT_VERBS = {"have", "hold", "make", "send", "give", "pay", "conduct", "carry"
 
 def _is_light(verb: Token, nt) -> bool:
     lemma = verb.lemma_.lower()
-    if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
-        return False  # "called off talks": the talks are cancelled, not held
+    if any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
+        return False  # "called off the strike" undoes it (a lexicon row codes the verb)
     if lemma.startswith("re") and lemma[2:] in nt.light_verbs:
         return True  # "reimposed blockades"
     return lemma in nt.light_verbs or lemma in LIGHT_VERBS
@@ -389,7 +404,8 @@ def _unattributed_attack(trig: _Trigger, lex: Lexicon) -> bool:
     """An armed attack whose attacker the sentence does not name, on political victims."""
     if trig.coding.plover not in ("ASSAULT", "COERCE"):
         return False
-    if trig.verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in trig.verb.children):
+    if trig.verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() not in lex.armed
+                                        for c in trig.verb.children):
         return False  # a named but unresolved subject ("a man killed his neighbour") is not unknown
     return any(t.lemma_.lower() in lex.armed for t in trig.word.sent)
 
@@ -418,14 +434,15 @@ def _political(a: Actor) -> bool:
 PLACE_PREPS = {"in", "into", "on", "at", "from", "across", "inside", "over"}
 
 
-def _places(trig: _Trigger, actor_at: ActorAt, preps: set[str] = PLACE_PREPS) -> list[Actor]:
+def _places(trig: _Trigger, actor_at: ActorAt, preps: set[str] = PLACE_PREPS, deps=("dobj",)) -> list[Actor]:
     """Countries named as where an act happens ("in the Gaza Strip", "from the Bosnian town")."""
-    heads = [trig.verb, trig.word, *(c for c in trig.verb.children if c.dep_ == "dobj")]
+    heads = [trig.verb, trig.word, *(c for c in trig.verb.children if c.dep_ in deps)]
     if trig.verb.dep_ == "conj" and trig.verb.head.pos_ == "VERB":  # "crossed into its territory and dropped bombs"
         heads.append(trig.verb.head)
     for x in (c for c in trig.verb.children if c.dep_ == "xcomp"):  # "threatened to impose a curfew in X"
         heads += [x, *(c for c in x.children if c.dep_ == "dobj")]
-    found = []
+    objects = [c for c in trig.verb.children if c.dep_ == "dobj"]
+    found = [a for a in _collect(objects, actor_at, places=True) if a.kind == "place"]  # "shelled Juba"
     for h in heads:
         for prep in h.children:
             if prep.dep_ == "prep" and prep.lower_ in preps and not _temporal(prep):
@@ -436,8 +453,12 @@ def _places(trig: _Trigger, actor_at: ActorAt, preps: set[str] = PLACE_PREPS) ->
 def _place_chain(prep: Token, actor_at: ActorAt, depth: int = 0) -> list[Actor]:
     """"in the town of Cizre in southeastern Turkey": the country at the end of the chain."""
     found = []
-    for o in (o for o in prep.children if o.dep_ == "pobj"):
-        here = [a for a in _collect([o], actor_at) if a.kind == "country"] or _territory_of(o, actor_at)
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    objects += [o for p in prep.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                if o.dep_ == "pobj" and not objects]  # "outside of the city of Basra"
+    for o in objects:
+        here = [a for a in _collect([o], actor_at, places=True) if a.kind in ("country", "place")] \
+            or _territory_of(o, actor_at)
         if here:
             found += here
         elif depth < 3:
@@ -460,14 +481,48 @@ def _territory_of(place: Token, actor_at: ActorAt) -> list[Actor]:
 
 
 DEONTIC = {"must", "should", "ought"}
+MEDIATION_CAMEO = "045"
+DEMAND_CAMEO = "100"
 
 
-def _demanded(verb: Token, actor_at: ActorAt) -> list[Actor] | None:
-    """The sayer of "Y must/should do Z" in reported speech, who thereby requests it."""
+def _deontic_chain(verb: Token) -> list[Token] | None:
+    """The verb and the predicates it complements, when one of them carries must/should/ought."""
     chain = [verb]
     while chain[-1].dep_ in ("xcomp", "acomp") and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)  # "the US must be ready to mediate"
     if not any(c.dep_ == "aux" and c.lower_ in DEONTIC for v in chain for c in v.children):
+        return None
+    return chain
+
+
+INTENT_CAMEO = "030"
+INTENT_ADJECTIVES = {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "open"}
+
+
+def _intended(verb: Token) -> bool:
+    """"Norway is willing to send material to Saudi Arabia": an intent to cooperate (PLOVER AGREE)."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "to":  # "committed to opening up the economy"
+        head = head.head
+    elif verb.dep_ != "xcomp":
+        return False
+    return head.pos_ == "ADJ" and head.lower_ in INTENT_ADJECTIVES and not is_negated(head.head) \
+        and not is_negated(head)
+
+
+def _reported_obligation(verb: Token, lex: Lexicon) -> bool:
+    """"Britain reiterated that Libya must hand over the suspects": a said obligation of someone."""
+    chain = _deontic_chain(verb)
+    if chain is None or is_negated(verb):
+        return False
+    top = chain[-1]
+    return top.dep_ == "ccomp" and top.head.pos_ == "VERB" and top.head.lemma_.lower() in lex.speech
+
+
+def _demanded(verb: Token, actor_at: ActorAt) -> list[Actor] | None:
+    """The sayer of "Y must/should do Z" in reported speech, who thereby requests it."""
+    chain = _deontic_chain(verb)
+    if chain is None:
         return None
     top = chain[-1]
     if top.dep_ == "ccomp" and top.head.pos_ == "VERB":
@@ -519,8 +574,11 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
         actors = _arresting_state(trig, recipients, actor_at)  # "the detention of Istanbul's mayor"
     if not actors and recipients and _unattributed_attack(trig, lex):
         # "three civilians were killed in a suicide bombing in Baghdad": the attacker is unknown
-        home = _places(trig, actor_at, {"in", "near", "at", "outside", "inside", "around"})
-        actors = [group_actor(home[0].country, "UAF")] if home else []
+        # "a bombing near Samarra killed ...": the place can hang on the subject
+        home = _places(trig, actor_at, {"in", "near", "at", "outside", "inside", "around"}, ("dobj", "nsubj"))
+        if not home:
+            return None  # an attack with neither its author nor its place named
+        actors = [group_actor(home[0].country, "UAF")]
         recipients = [r for r in recipients if r.key not in {a.key for a in actors}]
     elif not actors or not any(_political(a) for a in actors):
         return None  # sports, business and crime stories without political actors
@@ -540,7 +598,8 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     etype = coding.plover
     if negated and "future" in aux and QUAD_OF.get(etype) in (1, 2):
         etype, negated = "REJECT", False  # PLOVER: "will not accept refugees" is a refusal
-    elif "future" in aux and QUAD_OF.get(etype) in (1, 2) and etype != "AGREE":
+    elif "future" in aux and QUAD_OF.get(etype) in (1, 2) and etype != "AGREE" and coding.mode != "resign":
+        # (announcing one's resignation is the act itself: "X will resign" stays RETREAT)
         etype = "AGREE"  # PLOVER: intended cooperation (a planned meeting, a pledge of aid) is AGREE
     elif "future" in aux and etype in HOSTILE_ACTS and not negated:
         etype = "THREATEN"  # PLOVER: an announced hostile act ("will impose sanctions") is a threat
@@ -548,10 +607,15 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
         etype = "THREATEN"  # "the EU could impose new sanctions on Belarus": a threat, not a sanction
     if etype != "THREATEN" and not negated and _ultimatum(verb, aux):
         etype = "THREATEN"  # "will withdraw its force from Chad unless Oueddei arranged a ceasefire"
+    if etype == "MOBILIZE" and len({a.country for a in actors}) > 1:
+        etype = "COOPERATE"  # PLOVER: joint exercises are military cooperation ("French and Egyptian warships")
     demand = _demanded(verb, actor_at)
     if demand is not None:  # "X said Y must return the helicopter": X asks it of Y
         etype, aux = "REQUEST", [m for m in aux if m != "hypothetical"]
         actors, recipients = demand, actors
+        recipients = [r for r in recipients if r.key not in {a.key for a in actors}]
+    if trig.implicit and trig.coding.cameo == DEMAND_CAMEO and not (demand and recipients):
+        return None  # "she said we must stay calm" asks nothing of another party
     threat = _conditional_threat(verb, actor_at) if coding.plover in HOSTILE_ACTS and not negated else None
     if threat is not None and actors and not {a.key for a in threat} & {a.key for a in actors}:
         etype, aux = "THREATEN", [m for m in aux if m not in ("hypothetical", "future")]
@@ -561,15 +625,27 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     if not recipients and (QUAD_OF.get(coding.plover) == 2 or coding.plover in HOSTILE_ACTS
                            or coding.mode == "visit" or etype == "THREATEN"):
         # material acts and visits with no named other side: the foreign place they happen in
-        places = _places(trig, actor_at)
-        recipients = [p for p in places if p.country not in {a.country for a in actors}][:1]
-        if not recipients and places and (coding.plover in HOSTILE_ACTS or etype == "THREATEN"):
+        hostile = coding.plover in HOSTILE_ACTS or etype == "THREATEN"
+        # a town is not its state: shelling it falls on its people; a visit to it is no visit to a state
+        places = [p for p in _places(trig, actor_at) if hostile or p.kind != "place"]
+        recipients = [group_actor(p.country, "CVL") if p.kind == "place" else p
+                      for p in places if p.country not in {a.country for a in actors}][:1]
+        if not recipients and places and hostile and etype != "PROTEST":
             # a curfew, a crackdown or shelling at home falls on the country's own people
             recipients = [group_actor(places[0].country, "CVL")]
+        if not recipients and etype == "PROTEST" and not any(set(a.sector) & STATE_SECTORS for a in actors):
+            # a protest with no named target is addressed to the state it takes place in (PLOVER, ICEWS)
+            home = places[0].country if places else actors[0].country
+            if home and home not in NON_STATE:
+                recipients = [group_actor(home, "GOV")]
+    if not recipients and coding.cameo.startswith(DOMESTIC_CAMEO) and actors[0].country not in NON_STATE:
+        recipients = [group_actor(actors[0].country, "CVL")]  # a curfew, martial law: on the country's people
     if not recipients and quote_index is not None and _bilateral(trig.word):
         other = quotes[quote_index].addressee  # "our bilateral partnership", in a letter to X
         if other is not None and other.country and other.country not in {a.country for a in actors}:
             recipients = [other]
+    if not recipients and etype in ("COERCE", "ASSAULT") and all(a.sector == ("COP",) for a in actors):
+        return None  # "police arrested a man": policing; political arrests say whom (protesters, journalists)
     when = _date(trig, times, frames, published)
     value, value_end, precision = when
     interval = value_interval(value_end or value) if value else None
@@ -614,6 +690,8 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
     subj = _subject_tokens(verb)
     actors = _collect(subj, actor_at)
     objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+    objs += [o for p in verb.children if p.dep_ == "prt" and p.lower_ == "up" for q in p.children
+             if q.lower_ == "to" for o in q.children if o.dep_ == "pobj"]  # "kidnapped up to 16 advisers"
     passive_relcl = verb.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if verb.dep_ == "relcl" and not subj and not passive_relcl:
         actors = _collect([verb.head], actor_at)
@@ -648,6 +726,8 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
                                     and c.i != word.i], actor_at)
     if not recipients and word.i == verb.i:
         recipients = _complement_recipients(verb, actor_at)
+    if between and trig.coding.cameo == MEDIATION_CAMEO and actors:
+        return actors, [b for b in between if b.key not in {a.key for a in actors}]  # the sides it mediates
     if between:
         return actors + [b for b in between if b.key not in {a.key for a in actors}], []
     mine = {a.key for a in actors}
@@ -798,6 +878,8 @@ def _complement_recipients(verb: Token, actor_at: ActorAt) -> list[Actor]:
 
 def _subject_tokens(verb: Token) -> list[Token]:
     subj = [c for c in verb.children if c.dep_ in ("nsubj",)]
+    # "The Red Cross operating in Iraq said": the parser made the participle the subject
+    subj = [next((x for x in c.children if x.dep_ == "nsubj"), c) if c.tag_ == "VBG" else c for c in subj]
     agent = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     if agent:
         return agent
@@ -831,11 +913,12 @@ def _expand(tok: Token) -> list[Token]:
     return out
 
 
-def _collect(tokens: list[Token], actor_at: ActorAt) -> list[Actor]:
+def _collect(tokens: list[Token], actor_at: ActorAt, places: bool = False) -> list[Actor]:
+    """The actors of the phrases headed by ``tokens``; towns only when asked (they are places, not parties)."""
     found = []
     for t in tokens:
         for part in _expand(t):
-            found += actor_at(part)
+            found += [a for a in actor_at(part) if places or a.kind != "place"]
     return _unique(found)
 
 
@@ -1001,4 +1084,6 @@ def _dedupe(events: list[Event]) -> list[Event]:
 def _covered(e: Event, o: Event) -> bool:
     overlap = e.evidence_start < o.evidence_end and o.evidence_start < e.evidence_end
     same = (e.type, e.negated) == (o.type, o.negated) and {a.key for a in e.actors} == {a.key for a in o.actors}
+    if same and not e.recipients and o.recipients and e.sentence_start == o.sentence_start:
+        return True  # "rebels shelled Juba, killing 20 people": the killing is the shelling's
     return overlap and same and {r.key for r in e.recipients} <= {r.key for r in o.recipients}

@@ -47,6 +47,7 @@ class Lexicon:
         self.contexts = {r["lemma"]: r["context"] for r in read_rows("contexts.csv", folders)}
         self.sports = {r["lemma"] for r in read_rows("sports_cues.csv", folders)}
         self.armed = {r["lemma"] for r in read_rows("armed_violence_cues.csv", folders)}
+        self.speech = {r["lemma"] for r in read_rows("speech_verbs.csv", folders)}
         scores: dict[tuple[str, str], tuple[float | None, int | None]] = {}
         for r in read_rows("plover_types.csv", folders):
             score = float(r["score"]) if r.get("score") else None
@@ -78,11 +79,12 @@ class Lexicon:
             if lemma.startswith("re") and base in self.verb_lemmas:
                 return self.verb(base, particles, objects)  # "reimpose", "reopen": as the base verb
             return None
+        objects = sorted(objects, key=lambda o: (-o.count(" "), o))  # "peacekeeping force" before "force"
         for p in sorted(particles):
-            for o in sorted(objects):
+            for o in objects:
                 if (lemma, p, o) in self.verbs:
                     return self.verbs[(lemma, p, o)]
-        for o in sorted(objects):
+        for o in objects:
             if (lemma, "", o) in self.verbs:
                 return self.verbs[(lemma, "", o)]
         for p in sorted(particles):
