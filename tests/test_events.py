@@ -306,12 +306,6 @@ def test_ultimatum_and_withdrawn_inspectors_are_threats(extract):
         [[("THREATEN", ["TCD"])], [("THREATEN", ["IRQ"])], [("AGREE", ["SOM"])]]
 
 
-def test_cancelled_visits_and_called_off_talks_reduce_relations(extract):
-    events = _events(extract, "Japan cancelled a planned visit to China. Egypt called off talks with Ethiopia.")
-    assert [(e[0], e[1], e[2]) for e in events] == [("SANCTION", ("Japan",), ("China",)),
-                                                   ("SANCTION", ("Egypt",), ("Ethiopia",))]
-
-
 def test_a_protest_without_a_named_target_is_addressed_to_the_state_it_happens_in(extract):
     events = _events(extract, "Seven opposition parties in Nepal organized a general strike on Monday. "
                               "Thousands of students demonstrated in Dhaka.", "2015-06-01")
