@@ -416,6 +416,8 @@ class _Sweep:
                 self.again(span, self.surnames[span.text])
             elif canon:
                 self.person(span, canon, "kb")
+            elif kb.misspelt(span.text):
+                self.person(span, kb.misspelt(span.text), "kb")
             else:
                 self.person(span, None, "title")
         elif value == "ORG":
@@ -458,6 +460,9 @@ class _Sweep:
             country = role.country if role else title_country
             sector = role.sector if role else ()
             igo = (role.igo if role else None) or (title_igo if country == "IGO" else None)
+            if title_country == "IGO" and country != "IGO":  # "U.N. mediator Diego Cordovez": for the UN
+                term = self.kb.roles.get(role_term or "")
+                country, igo, sector = "IGO", title_igo, (term.sector,) if term and term.sector else sector
             actor = Actor(f"person:{fold(canon)}", canon, country, sector, "person",
                           role.role if role else role_term, igo)
         else:
@@ -565,7 +570,8 @@ class _Sweep:
         first = span[0]
         left = self.doc[first.i - 1] if first.i > 0 else None
         country = None
-        for t in (left, *(c for c in span.root.children if c.dep_ in ("amod", "compound", "poss"))):
+        led = [x for c in span.root.children if c.lower_ == "led" for x in c.children]  # "Vietnamese-led forces"
+        for t in (left, *(c for c in span.root.children if c.dep_ in ("amod", "compound", "poss")), *led):
             m = self.out.at(t) if t is not None else None
             if m and m.actor.kind == "country":
                 country = m.actor.country

@@ -51,6 +51,19 @@ def read_columns(name: str, columns: tuple[str, ...], folders: tuple[Path, ...] 
                     yield [row[i].strip() for i in at]
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different words are one insertion, deletion, substitution or swap apart."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                   and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1:]
+
+
 def split(value: str) -> list[str]:
     return [v.strip() for v in value.split("|") if v.strip()] if value else []
 
@@ -196,6 +209,17 @@ class KnowledgeBase:
     def person(self, text: str) -> str | None:
         """Canonical name for a full name or alias, if known."""
         return self.person_forms.get(fold(text))
+
+    def misspelt(self, text: str) -> str | None:
+        """The one known person a full name misspells by one letter in the surname, with the same
+        first name ("Francois Mitterand", "Abdelaziz Bouteflicka"): news copy is not always spelt right."""
+        words = text.split()
+        if len(words) < 2 or len(words[-1]) < 6:
+            return None
+        first, last = fold(words[0]), fold(words[-1])
+        found = {name for key, names in self.surnames.items() if key[:1] == last[:1] and _one_edit(key, last)
+                 for name in names if fold(name.split()[0]) == first}
+        return found.pop() if len(found) == 1 else None
 
     def by_surname(self, surname: str, when: date | None = None) -> str | None:
         """The one known person with this surname (preferring one in office at ``when``)."""

@@ -87,7 +87,7 @@ OFFICE_WORDS = {
     "SEC.", "MIN.", "MR", "MR.", "MRS", "MRS.", "MS.", "DR.", "CHAIRMAN", "CHAIRWOMAN", "GOVERNOR",
     "GOV.", "AMBASSADOR", "SPOKESMAN", "SENATOR", "SEN.", "CONGRESSMAN", "REPRESENTATIVE",
     "ADMINISTRATION", "GOVERNMENT", "REGIME", "THE", "OF", "FORMER", "EX", "THEN", "ACTING",
-    "PREMIER", "CHANCELLOR",
+    "PREMIER", "CHANCELLOR", "ATTORNEY",
 }
 # titles that are also personal names (Julie Bishop, John Major, Prince Johnson, Amir Peretz):
 # they make an entry name a title only as its first word, and are then cut

@@ -111,3 +111,16 @@ def test_an_attack_on_a_facility_is_on_the_people_it_is_for(extract):
 def test_regions_place_groups_like_towns(extract):
     records = extract("Government troops clashed with rebels in Darfur on Monday.", "2005-06-01")
     assert {r.country for e in records.events for r in (*e.actors, *e.recipients)} == {"SDN"}
+
+
+def test_forces_led_by_a_nation_are_its_military(extract):
+    records = extract("Saudi-led forces attacked rebel positions in Yemen.", "2016-06-01")
+    assert [[(a.country, a.sector) for a in e.actors] for e in records.events] == [[("SAU", ("MIL",))]]
+
+
+def test_an_organisation_title_says_whom_a_known_person_acts_for(extract):
+    records = extract("U.N. mediator Diego Cordovez met Afghan rebel leaders. NATO Secretary-General Jens "
+                      "Stoltenberg met Turkish officials.", "1988-06-01")
+    people = {m.actor.name: (m.actor.country, m.actor.igo) for m in records.mentions if m.actor.kind == "person"}
+    assert people["Diego Cordovez"] == ("IGO", "UN")
+    assert "Us Attorney General" not in people  # "Secretary-General" names no one

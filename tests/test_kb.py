@@ -25,3 +25,13 @@ def test_user_folder_adds_people(tmp_path):
     kb = load_kb(str(tmp_path))
     assert kb.holder("ISL", "head_of_state", date(2031, 1, 1)) == "Ada Quill"
     assert kb.by_surname("Quill") == "Ada Quill"
+
+
+def test_a_surname_misspelt_by_one_letter_finds_the_known_person():
+    from communique.kb import load_kb
+
+    kb = load_kb()
+    assert kb.misspelt("Francois Mitterand") == "Francois Mitterrand"
+    assert kb.misspelt("Abdelaziz Bouteflicka") == "Abdelaziz Bouteflika"
+    assert kb.misspelt("Jacques Mitterand") is None  # another first name: another person
+    assert kb.misspelt("John Smith") is None
