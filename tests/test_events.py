@@ -312,3 +312,10 @@ def test_a_protest_without_a_named_target_is_addressed_to_the_state_it_happens_i
     assert [(t, a, r) for t, a, r, *_ in events] == [("PROTEST", ("NPL",), ("NPL",)), ("PROTEST", ("BGD",), ("BGD",))]
     records = extract("Thousands of students demonstrated in Dhaka.", "2015-06-01")
     assert [r.sector for e in records.events for r in e.recipients] == [("GOV",)]
+
+
+def test_not_ruling_out_force_is_a_threat_and_ruling_it_out_withdraws_it(extract):
+    events = _events(extract, "President Donald Trump said on Friday that he would not rule out a military "
+                              "option in Venezuela. Germany ruled out military action against Iran.")
+    assert [(e[0], e[1], e[2], e[3]) for e in events] == [("THREATEN", ("Donald Trump",), ("Venezuela",), False),
+                                                         ("THREATEN", ("Germany",), ("Iran",), True)]

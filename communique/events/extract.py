@@ -545,6 +545,16 @@ def _ultimatum(verb: Token, aux: list[str]) -> bool:
         for c in verb.children)
 
 
+EXCLUDING_VERBS = {("rule", "out")}
+
+
+def _excluding(verb: Token) -> bool:
+    """A verb that itself says its object will not happen ("ruled out military action")."""
+    lemma = verb.lemma_.lower()
+    return (lemma, "") in EXCLUDING_VERBS or any(
+        (lemma, c.lower_) in EXCLUDING_VERBS for c in verb.children if c.dep_ == "prt")
+
+
 def _conditional_threat(verb: Token, actor_at: ActorAt) -> list[Actor] | None:
     """"If Russia attacks a NATO ally, the whole alliance will respond, Stoltenberg said", "North Korea
     would face a decisive response if it conducted a nuclear test, officials said": a consequence
@@ -590,6 +600,8 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     if _restated_means(trig, lex):
         return None
     negated = is_negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in trig.word.children)
+    if trig.coding.plover == "THREATEN" and _excluding(verb):
+        negated = not negated  # "would not rule out a military option" keeps the threat open
     aux = aux_modes(verb) if verb.pos_ in ("VERB", "AUX") else []
     if trig.circumstance:  # the setting happened whatever the clause says was done or refused there
         negated = any(c.dep_ == "det" and c.lower_ == "no" for c in trig.word.children)
