@@ -269,13 +269,13 @@ def test_flagged_ship_is_its_flag_states_business(extract):
 
 
 def test_event_sentence_set_passes_at_ninety_percent():
-    """The 86 sentences of tests/data/event_sentences.jsonl (measured 0.93 events F1 when this floor was set)."""
+    """The 86 sentences of tests/data/event_sentences.jsonl (0.94 events F1 measured when this floor was set)."""
     from pathlib import Path
 
     from communique.evaluate import evaluate
 
     r = evaluate(Path(__file__).parent / "data" / "event_sentences.jsonl")
-    assert r["events"]["f1"] >= 0.90
+    assert r["events"]["f1"] >= 0.92
     assert r["negation_accuracy"] >= 0.95
 
 
