@@ -410,6 +410,11 @@ class _Sweep:
             self.out.add(span, actor, "kb")
         elif kind == "PERSON":
             self.person(span, value, "kb")
+        elif value == "PERSON" and len(span) == 1 and span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN" \
+                and span.text not in self.surnames and kb.person(span.text) is None \
+                and fold(span.text) not in kb.surnames \
+                and not any(r.end == span.start for r in self.role_spans.values()):
+            return  # "a Karen guerrilla stronghold": a people's or a place's name modifying a noun, no person
         elif value == "PERSON" or (value == "ORG" and self._looks_like_person(span)):
             canon = kb.person(span.text) or (kb.by_surname(span.text, self.when) if len(span) == 1 else None)
             if len(span) == 1 and span.text in self.surnames:
@@ -571,6 +576,8 @@ class _Sweep:
         left = self.doc[first.i - 1] if first.i > 0 else None
         country = None
         led = [x for c in span.root.children if c.lower_ == "led" for x in c.children]  # "Vietnamese-led forces"
+        led += [x for c in span.root.children if c.dep_ == "compound" for x in c.children
+                if x.dep_ == "amod"]  # "Turkish Kurd refugees"
         for t in (left, *(c for c in span.root.children if c.dep_ in ("amod", "compound", "poss")), *led):
             m = self.out.at(t) if t is not None else None
             if m and m.actor.kind == "country":
@@ -693,12 +700,12 @@ class _Sweep:
             if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
                 for obj in (o for o in prep.children if o.dep_ == "pobj"):
                     start = min([obj.i, *(c.i for c in obj.children if c.dep_ in ("compound", "amod"))])
+                    if obj.i in self.out.places:  # "demonstrators in Kirkuk"
+                        return self.out.places[obj.i]
                     for form in (obj.text, self.doc[start:obj.i + 1].text):
                         code = self.kb.country_forms.get(form) or self.kb.capital_forms.get(form)
                         if code:
                             return code
-                    if obj.i in self.out.places:  # "demonstrators in Kirkuk"
-                        return self.out.places[obj.i]
                     for c in obj.children:  # "doctors from two American aid groups"
                         if c.dep_ in ("amod", "compound") and c.text in self.kb.demonym_forms:
                             return self.kb.demonym_forms[c.text]
@@ -978,6 +985,7 @@ def _place_groups(doc: Doc, out: DocActors) -> None:
 
 
 TOWN_LABELS = {"GPE", "LOC", "FAC"}
+NATION_LABELS = {"COUNTRY", "DEMONYM"}
 WATERS = {"sea", "gulf", "bay", "strait", "straits", "lake", "ocean"}
 TOWN_NOUNS = {"town", "city", "village", "port", "capital", "district", "enclave", "suburb", "province", "region"}
 
@@ -986,9 +994,16 @@ def _towns(doc: Doc, spans: dict[int, Span], kb: KnowledgeBase, when: date) -> d
     """Towns the gazetteer knows, where no other name was matched: spaCy's places, and its
     "persons" and "organisations" that stand where a place does ("a market in Hyderabad").
     Such spans are taken out of ``spans``: they are no unknown actor."""
-    named = {s.label_.partition("|")[2] for s in spans.values() if s.label_.split("|")[0] in PLACE_LABELS}
-    taken = {t.i for s in spans.values() if not s.label_.startswith("NER|") for t in s}
     found = {}
+    named = {s.label_.partition("|")[2] for s in spans.values() if s.label_.split("|")[0] in NATION_LABELS}
+    for start, span in list(spans.items()):
+        kind, _, code = span.label_.partition("|")
+        town = next((c for c in kb.cities.get(span.text, []) if c != code and c in named), None) \
+            if kind == "CAPITAL" and code not in named else None
+        if town:  # "Tripoli" in an article about Lebanon: the Lebanese town, not Libya's government
+            found.update({t.i: town for t in span})
+            del spans[start]
+    taken = {t.i for s in spans.values() if not s.label_.startswith("NER|") for t in s}
     candidates = [e for e in doc.ents if e.label_ in TOWN_LABELS]
     candidates += [s for s in spans.values() if s.label_.startswith("NER|") and s.text in kb.cities
                    and kb.person(s.text) is None and _locative(s)]

@@ -124,3 +124,10 @@ def test_an_organisation_title_says_whom_a_known_person_acts_for(extract):
     people = {m.actor.name: (m.actor.country, m.actor.igo) for m in records.mentions if m.actor.kind == "person"}
     assert people["Diego Cordovez"] == ("IGO", "UN")
     assert "Us Attorney General" not in people  # "Secretary-General" names no one
+
+
+def test_an_unknown_name_modifying_a_noun_is_no_person(extract):
+    records = extract("Burmese troops captured part of a Karen guerrilla stronghold. The Bush administration "
+                      "protested.", "2000-06-01")
+    assert "Karen" not in {m.text for m in records.mentions}
+    assert "Bush" in {m.text for m in records.mentions}

@@ -319,3 +319,11 @@ def test_not_ruling_out_force_is_a_threat_and_ruling_it_out_withdraws_it(extract
                               "option in Venezuela. Germany ruled out military action against Iran.")
     assert [(e[0], e[1], e[2], e[3]) for e in events] == [("THREATEN", ("Donald Trump",), ("Venezuela",), False),
                                                          ("THREATEN", ("Germany",), ("Iran",), True)]
+
+
+def test_a_capital_that_is_also_a_town_of_the_country_named_is_that_town(extract):
+    lebanon = _events(extract, "Syrian officers ended mediation between rival militias in Tripoli as shells "
+                               "crashed into the north Lebanese port.", "2015-06-01")
+    libya = _events(extract, "Turkey sent an envoy to Tripoli.", "2015-06-01")
+    assert [r for _t, _a, r, *_ in lebanon] == [("LBN",)]
+    assert [r for _t, _a, r, *_ in libya] == [("Libya",)]
