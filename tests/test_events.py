@@ -269,14 +269,41 @@ def test_flagged_ship_is_its_flag_states_business(extract):
 
 
 def test_event_sentence_set_passes_at_ninety_percent():
-    """The 86 sentences of tests/data/event_sentences.jsonl (measured 0.93 events F1 when this floor was set)."""
+    """The 86 sentences of tests/data/event_sentences.jsonl (0.94 events F1 measured when this floor was set)."""
     from pathlib import Path
 
     from communique.evaluate import evaluate
 
     r = evaluate(Path(__file__).parent / "data" / "event_sentences.jsonl")
-    assert r["events"]["f1"] >= 0.90
+    assert r["events"]["f1"] >= 0.92
     assert r["negation_accuracy"] >= 0.95
+
+
+def test_welcoming_a_named_official_is_hosting_a_visit(extract):
+    events = _events(extract, "Kenyan President William Ruto welcomed Chinese Foreign Minister Wang Yi in "
+                              "Nairobi. The European Union welcomed the decision.")
+    assert events == [("CONSULT", ("William Ruto",), ("Wang Yi",), False, (), "visit"),
+                      ("SUPPORT", ("European Union",), (), False, (), None)]
+
+
+def test_threat_at_home_falls_on_the_countrys_people(extract):
+    events = _events(extract, "President Abdelaziz Bouteflika threatened to impose a curfew in Algiers.")
+    assert events == [("THREATEN", ("Abdelaziz Bouteflika",), ("DZA",), False, (), None)]
+
+
+def test_a_helper_is_no_recipient_and_relative_clauses_name_the_target(extract):
+    events = _events(extract, "Turkey will tighten the blockade of the port with Azerbaijan's help. The United "
+                              "Nations rejected a call for its peacekeepers to be deployed in Haiti.")
+    assert events[0][:3] == ("THREATEN", ("Turkey",), ())
+    assert events[1][:3] == ("REJECT", ("United Nations",), ("Haiti",))
+
+
+def test_ultimatum_and_withdrawn_inspectors_are_threats(extract):
+    texts = ["Nigeria will withdraw its soldiers from Chad unless the rebels agree to a ceasefire.",
+             "The United Nations will withdraw its inspectors from Iraq.",
+             "Kenya will send aid to Somalia if the fighting stops."]
+    assert [[(e.type, [r.country for r in e.recipients]) for e in extract(t, "2025-06-20").events] for t in texts] == \
+        [[("THREATEN", ["TCD"])], [("THREATEN", ["IRQ"])], [("AGREE", ["SOM"])]]
 
 
 def test_a_protest_without_a_named_target_is_addressed_to_the_state_it_happens_in(extract):
@@ -285,6 +312,13 @@ def test_a_protest_without_a_named_target_is_addressed_to_the_state_it_happens_i
     assert [(t, a, r) for t, a, r, *_ in events] == [("PROTEST", ("NPL",), ("NPL",)), ("PROTEST", ("BGD",), ("BGD",))]
     records = extract("Thousands of students demonstrated in Dhaka.", "2015-06-01")
     assert [r.sector for e in records.events for r in e.recipients] == [("GOV",)]
+
+
+def test_not_ruling_out_force_is_a_threat_and_ruling_it_out_withdraws_it(extract):
+    events = _events(extract, "President Donald Trump said on Friday that he would not rule out a military "
+                              "option in Venezuela. Germany ruled out military action against Iran.")
+    assert [(e[0], e[1], e[2], e[3]) for e in events] == [("THREATEN", ("Donald Trump",), ("Venezuela",), False),
+                                                         ("THREATEN", ("Germany",), ("Iran",), True)]
 
 
 def test_a_capital_that_is_also_a_town_of_the_country_named_is_that_town(extract):

@@ -102,6 +102,7 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
         objects = {o.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
                    for o in _through_quantifier(c)}
         objects |= {o.lemma_.lower() for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"}
+        objects |= _titles_of_named_objects(tok)
         objects |= {f"{m.lemma_.lower()} {o.lemma_.lower()}" for c in tok.children if c.dep_ == "dobj"
                     for o in _through_quantifier(c) for m in o.children if m.dep_ in ("compound", "amod")}
         if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "agreements signed between X and Y"
@@ -239,6 +240,13 @@ def _circumstance_participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[
     if len(actors) < 2 and not recipients:
         return [], []
     return actors, recipients
+
+
+def _titles_of_named_objects(verb: Token) -> set[str]:
+    """"welcomed Ukrainian President Volodymyr Zelensky": the title of a named object matches the
+    lexicon's object rows as the bare noun would ("welcomed the president")."""
+    return {c.lemma_.lower() for o in verb.children if o.dep_ in ("dobj", "nsubjpass") and o.pos_ == "PROPN"
+            for c in o.children if c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN") and c.is_title}
 
 
 PARTICLE_ADVERBS = {"back", "out", "off", "down", "up", "away", "ahead", "together", "forward", "aside", "apart",
@@ -536,6 +544,23 @@ def _demanded(verb: Token, actor_at: ActorAt) -> list[Actor] | None:
     return sayer or None
 
 
+def _ultimatum(verb: Token, aux: list[str]) -> bool:
+    """An act the actor will or would do unless another party acts is a threat (an ultimatum)."""
+    return bool({"future", "hypothetical"} & set(aux)) and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for c in verb.children)
+
+
+EXCLUDING_VERBS = {("rule", "out")}
+
+
+def _excluding(verb: Token) -> bool:
+    """A verb that itself says its object will not happen ("ruled out military action")."""
+    lemma = verb.lemma_.lower()
+    return (lemma, "") in EXCLUDING_VERBS or any(
+        (lemma, c.lower_) in EXCLUDING_VERBS for c in verb.children if c.dep_ == "prt")
+
+
 def _conditional_threat(verb: Token, actor_at: ActorAt) -> list[Actor] | None:
     """"If Russia attacks a NATO ally, the whole alliance will respond, Stoltenberg said", "North Korea
     would face a decisive response if it conducted a nuclear test, officials said": a consequence
@@ -581,6 +606,8 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     if _restated_means(trig, lex):
         return None
     negated = is_negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in trig.word.children)
+    if trig.coding.plover == "THREATEN" and _excluding(verb):
+        negated = not negated  # "would not rule out a military option" keeps the threat open
     aux = aux_modes(verb) if verb.pos_ in ("VERB", "AUX") else []
     if trig.circumstance:  # the setting happened whatever the clause says was done or refused there
         negated = any(c.dep_ == "det" and c.lower_ == "no" for c in trig.word.children)
@@ -596,6 +623,8 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
         etype = "THREATEN"  # PLOVER: an announced hostile act ("will impose sanctions") is a threat
     elif "hypothetical" in aux and etype in HOSTILE_ACTS | {"ASSAULT"} and not negated and _modal_not_condition(verb):
         etype = "THREATEN"  # "the EU could impose new sanctions on Belarus": a threat, not a sanction
+    if etype != "THREATEN" and not negated and _ultimatum(verb, aux):
+        etype = "THREATEN"  # "will withdraw its force from Chad unless Oueddei arranged a ceasefire"
     if etype == "MOBILIZE" and len({a.country for a in actors}) > 1:
         etype = "COOPERATE"  # PLOVER: joint exercises are military cooperation ("French and Egyptian warships")
     demand = _demanded(verb, actor_at)
@@ -795,7 +824,7 @@ def _own_possessed(tok: Token) -> bool:
 
 # edges a target can sit behind: objects, their phrases, the complement and purpose clauses
 DEEP_EDGES = {"dobj", "pobj", "prep", "xcomp", "ccomp", "poss", "amod", "compound", "conj", "dative", "attr",
-              "oprd", "appos", "acl", "nsubj", "nsubjpass", "pcomp", "nmod", "advcl"}
+              "oprd", "appos", "acl", "nsubj", "nsubjpass", "pcomp", "nmod", "advcl", "relcl"}
 CONDITION_MARKS = {"if", "unless", "until"}
 SAY_VERBS = {"say", "tell", "add", "state", "note", "report", "claim", "write"}
 DEEP_LIMIT = 6
@@ -832,7 +861,8 @@ def _deep_recipients(trig: _Trigger, actors: list[Actor], actor_at: ActorAt) -> 
 
 def _deep_edge(head: Token, child: Token, depth: int, roots: list[Token]) -> bool:
     dep = child.dep_
-    if dep not in DEEP_EDGES or (dep == "prep" and (_temporal(child) or child.lower_ == "according")):
+    if dep not in DEEP_EDGES or (dep == "prep" and (_temporal(child) or child.lower_ == "according"
+                                                    or any(_helper(child, o) for o in child.children))):
         return False  # "according to Indian army sources" names a source, not the other side
     if dep == "poss" and child.lower_ in OWN_POSSESSIVES:
         return False  # "its troops": the actor's own
@@ -921,8 +951,16 @@ def _unique(actors: list[Actor]) -> list[Actor]:
 
 def _prep_objects(tok: Token, actor_at: ActorAt, preps: set[str] = RECIPIENT_PREPS) -> list[Actor]:
     objs = [o for p in tok.children if p.dep_ in ("prep", "dative") and p.lower_ in preps
-            for o in p.children if o.dep_ == "pobj"]
+            for o in p.children if o.dep_ == "pobj" and not _helper(p, o)]
     return _collect(objs, actor_at)
+
+
+HELP_NOUNS = {"help", "support", "backing", "assistance", "blessing", "approval", "consent", "aid", "participation"}
+
+
+def _helper(prep: Token, obj: Token) -> bool:
+    """"with Albania's help", "with the support of Turkey": an ally of the actor, not the other side."""
+    return prep.lower_ == "with" and obj.lemma_.lower() in HELP_NOUNS
 
 
 def _between(tok: Token, actor_at: ActorAt) -> list[Actor]:
