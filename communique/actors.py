@@ -490,6 +490,11 @@ class _Sweep:
 
     def again(self, span: Span, actor: Actor) -> None:
         """A person named again by surname ("Mrs May"): the title tells the gender."""
+        start = span.start  # "Mr López Obrador": the rest of the name stands between title and surname
+        while start > 0 and self.doc[start - 1].pos_ == "PROPN" and actor.name \
+                and self.doc[start - 1].text in actor.name.split():
+            start -= 1
+        span = self.doc[start:span.end]
         self.out.add(span, actor, "surname")
         cue = _title_gender(self.doc, span, None)
         if cue:

