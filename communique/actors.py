@@ -733,9 +733,10 @@ class _Sweep:
         """The latest person a description fits: same role words, else same office or field."""
         wanted = HEAD_OF_ROLES.get(term.head_of or "", ())
         candidates = [(a, r) for _, a, r in reversed(self.persons) if country is None or a.country == country]
-        for actor, role_term in candidates:
+        for actor, role_term in candidates:  # the same words first: "the king" after "King Salman", not the
             if role_term and (role_term == term.term or role_term.endswith(" " + term.term)):
-                return actor
+                return actor  # president named since
+        for actor, _ in candidates:
             if wanted and actor.role in wanted[:1]:
                 return actor
         for actor, _ in candidates:

@@ -191,8 +191,10 @@ class KnowledgeBase:
                 self.org_forms[form] = o.code
         for r in (*read_rows("people.csv", folders), *read_rows("people_phoenix.csv", folders)):
             generated = r.get("source") == "Phoenix"
-            if generated and r["name"] in self.curated:
-                continue  # curated rows win over the generated historical ones
+            forms = [fold(f) for f in (r["name"], *split(r.get("aliases", "")))]
+            if generated and (r["name"] in self.curated or any(self.person_forms.get(f) in self.curated
+                                                               for f in forms)):
+                continue  # curated rows win over the generated ones, also under another spelling
             if not generated:
                 self.curated.add(r["name"])
             start, end = _date(r.get("start", "")), _date(r.get("end", ""))

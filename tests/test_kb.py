@@ -44,3 +44,16 @@ def test_a_named_country_decides_a_shared_town_name_unless_its_town_is_a_village
     assert kb.city_country("Tripoli", {"LBN"}) == "LBN"
     assert kb.city_country("Tripoli") == "LBY"
     assert kb.city_country("Donetsk", {"RUS"}) == "UKR"
+
+
+def test_igo_heads_of_the_1990s_are_known_with_their_organisation():
+    from datetime import date
+
+    from communique.kb import load_kb
+
+    kb = load_kb()
+    for name, when, igo in [("Kofi Annan", date(1997, 9, 22), "UN"), ("Boutros Boutros-Ghali", date(1994, 5, 1), "UN"),
+                            ("Javier Solana", date(1997, 3, 1), "NATO"), ("Javier Solana", date(2003, 3, 1), "EU"),
+                            ("Jacques Delors", date(1992, 2, 7), "EU")]:
+        role = kb.role_at(kb.person(name), when)
+        assert (role.country, role.igo) == ("IGO", igo), name
