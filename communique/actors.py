@@ -419,7 +419,7 @@ class _Sweep:
             canon = kb.person(span.text) or (kb.by_surname(span.text, self.when) if len(span) == 1 else None)
             if len(span) == 1 and span.text in self.surnames:
                 self.again(span, self.surnames[span.text])
-            elif canon or (canon := kb.misspelt(span.text)):
+            elif canon or (canon := kb.shortened(span.text, self.when) or kb.misspelt(span.text)):
                 self.person(span, canon, "kb")
             else:
                 self.person(span, None, "title")

@@ -158,6 +158,7 @@ class KnowledgeBase:
         self.surnames: dict[str, set[str]] = defaultdict(set)
         self.roles: dict[str, RoleTerm] = {}
         self._surname_shapes: dict[tuple[str, int], list[str]] | None = None
+        self._short_forms: dict[tuple[str, str], set[str]] | None = None
         self.curated: set[str] = set()  # people from the curated file, preferred over generated ones
         self._load(folders)
 
@@ -216,6 +217,27 @@ class KnowledgeBase:
     def person(self, text: str) -> str | None:
         """Canonical name for a full name or alias, if known."""
         return self.person_forms.get(fold(text))
+
+    def shortened(self, text: str, when: date) -> str | None:
+        """The one known person a two-word name shortens by leaving out a middle name or the second
+        surname ("Carlos Menem" for Carlos Saul Menem, "Alvaro Uribe" for Alvaro Uribe Velez), among
+        those with a dated role within ten years of ``when``."""
+        words = text.split()
+        if len(words) != 2:
+            return None
+        if self._short_forms is None:  # built on first use
+            index: dict[tuple[str, str], set[str]] = defaultdict(set)
+            for name in self.people:
+                parts = [fold(w) for w in name.split()]
+                if len(parts) >= 3:
+                    index[(parts[0], parts[-1])].add(name)
+                    index[(parts[0], parts[1])].add(name)
+            self._short_forms = index
+        near = {n for n in self._short_forms.get((fold(words[0]), fold(words[1])), set())
+                if any(p.start and p.start.year <= when.year + 10 and (p.end or date.max).year >= when.year - 10
+                       for p in self.people[n])}
+        found = self._prefer_curated(near)
+        return next(iter(found)) if len(found) == 1 else None
 
     def misspelt(self, text: str) -> str | None:
         """The one known person a full name misspells by one letter in the surname, with the same

@@ -57,3 +57,14 @@ def test_igo_heads_of_the_1990s_are_known_with_their_organisation():
                             ("Jacques Delors", date(1992, 2, 7), "EU")]:
         role = kb.role_at(kb.person(name), when)
         assert (role.country, role.igo) == ("IGO", igo), name
+
+
+def test_a_name_without_its_middle_name_or_second_surname_finds_the_known_person():
+    from datetime import date
+
+    from communique.kb import load_kb
+
+    kb = load_kb()
+    assert kb.shortened("Carlos Menem", date(1998, 3, 12)) == "Carlos Saul Menem"
+    assert kb.shortened("Alvaro Uribe", date(2004, 8, 10)) == "Alvaro Uribe Velez"
+    assert kb.shortened("Carlos Menem", date(2060, 1, 1)) is None  # no role near the date
