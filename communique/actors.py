@@ -739,12 +739,13 @@ class _Sweep:
         for actor, _ in candidates:
             if wanted and actor.role in wanted[:1]:
                 return actor
-        for actor, _ in candidates:
+        for actor, role_term in candidates:
             if term.sector and term.sector != "GOV" and term.sector in actor.sector:
                 return actor  # "the expert" after "political scientist X"
-            led = self.kb.roles.get(actor.role or "")
+            # the office the KB gives, else the title the text gave ("Brazilian President Cardoso")
+            led = [t for t in (self.kb.roles.get(actor.role or ""), self.kb.roles.get(role_term or "")) if t]
             if country and term.sector == "GOV" and not term.head_of and \
-                    (actor.role in LEADER_ROLES or (led is not None and led.head_of)):
+                    (actor.role in LEADER_ROLES or any(t.head_of for t in led)):
                 return actor  # "the Uzbek leader", "the Fijian leader" after "Fijian Prime Minister X"
         return None
 
