@@ -736,6 +736,8 @@ class _Sweep:
         for actor, role_term in candidates:  # the same words first: "the king" after "King Salman", not the
             if role_term and (role_term == term.term or role_term.endswith(" " + term.term)):
                 return actor  # president named since
+            if actor.role and actor.role.replace("_", "-") == term.term:
+                return actor  # "the president-elect": the KB's office on that date
         for actor, _ in candidates:
             if wanted and actor.role in wanted[:1]:
                 return actor
