@@ -36,6 +36,8 @@ PARTITIVES = {"thousand", "hundred", "dozen", "million", "ten", "score", "group"
 # "opposition groups", "army circles": a role noun before one of these names a group of that sector
 COLLECTIVE_HEADS = {"group", "circle", "rank", "camp", "bloc", "figure", "element", "member", "source",
                     "representative", "quarter"}
+RELATIONAL_NOUNS = {"ally", "partner", "rival", "enemy", "foe", "neighbour", "neighbor", "proxy", "client",
+                    "adversary", "opponent", "counterpart", "critic", "backer", "sponsor", "patron"}
 # what is done to these is done to the people they are for: "attacked a camp for Congolese refugees"
 FACILITIES = {"camp", "office", "home", "house", "headquarters", "compound", "residence", "embassy", "consulate",
               "mission", "school", "hospital", "clinic", "property", "building", "base"}
@@ -88,6 +90,8 @@ class DocActors:
         if head.idx < self.head_end:  # the parser made the dateline the subject's head
             after = [self.by_token[t.i] for t in head.sent if t.idx >= self.head_end and t.i in self.by_token]
             return next((m for m in after if m.actor.kind == "person"), after[0] if after else None)
+        if head.lemma_.lower() in RELATIONAL_NOUNS:
+            return None  # "Israel's militia ally", "Russia's neighbours": someone else than Israel, Russia
         # look only inside the noun phrase proper: modifiers, not clauses or prepositions
         frontier = [head]
         while frontier:

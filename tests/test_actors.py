@@ -131,3 +131,9 @@ def test_an_unknown_name_modifying_a_noun_is_no_person(extract):
                       "protested.", "2000-06-01")
     assert "Karen" not in {m.text for m in records.mentions}
     assert "Bush" in {m.text for m in records.mentions}
+
+
+def test_a_states_ally_is_not_that_state(extract):
+    records = extract("Hezbollah guerrillas killed a commander of Israel's militia ally in southern Lebanon.",
+                      "2000-06-01")
+    assert [r.country for e in records.events for r in e.recipients] != ["ISR"]
