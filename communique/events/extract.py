@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from ..actors import group_actor
+from ..actors import RELATIONAL_NOUNS, group_actor
 from ..model import Actor, Event, Quote, TimeRef, value_interval
 from .lexicon import Coding, Lexicon
 from .modality import NEGATING_VERBS, REPORTING, aux_modes, is_negated
@@ -864,8 +864,8 @@ def _deep_edge(head: Token, child: Token, depth: int, roots: list[Token]) -> boo
     if dep not in DEEP_EDGES or (dep == "prep" and (_temporal(child) or child.lower_ == "according"
                                                     or any(_helper(child, o) for o in child.children))):
         return False  # "according to Indian army sources" names a source, not the other side
-    if dep == "poss" and child.lower_ in OWN_POSSESSIVES:
-        return False  # "its troops": the actor's own
+    if dep == "poss" and (child.lower_ in OWN_POSSESSIVES or head.lemma_.lower() in RELATIONAL_NOUNS):
+        return False  # "its troops": the actor's own; "Israel's ally": not Israel
     if head in roots and dep in ("nsubj", "nsubjpass"):
         return False  # the event's own subject is its actor
     if dep == "advcl":  # conditions and purposes name the target; other adverbials do not
