@@ -1025,7 +1025,7 @@ def _towns(doc: Doc, spans: dict[int, Span], kb: KnowledgeBase, when: date) -> d
         if any(t.i in taken for t in ent):
             continue
         text = ent.text[4:] if ent.text.startswith(("the ", "The ")) else ent.text
-        code = kb.city_country(text, named)
+        code = kb.regions.get(text) or kb.city_country(text, named)  # "protesters in Texas"
         if code:
             code = kb.as_of(code, when)
             for t in ent:

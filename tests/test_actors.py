@@ -137,3 +137,8 @@ def test_a_states_ally_is_not_that_state(extract):
     records = extract("Hezbollah guerrillas killed a commander of Israel's militia ally in southern Lebanon.",
                       "2000-06-01")
     assert [r.country for e in records.events for r in e.recipients] != ["ISR"]
+
+
+def test_states_and_provinces_place_groups_too(extract):
+    records = extract("Police in Ontario arrested 12 protesters.", "2021-09-05")
+    assert {a.country for e in records.events for a in (*e.actors, *e.recipients)} == {"CAN"}
