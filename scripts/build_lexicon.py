@@ -109,7 +109,10 @@ CAMEO_02X_MODE_OVERRIDE = {"025": ("yield", "")}
 # the central case, and PLOVER's gold records label "imposed sanctions" SANCTION).
 MANUAL_OVERRIDE = {"163": ("SANCTION", "", "economic"),
                    # the manual's score table has "RETREAT: Resign"; CAMEO files resignations under 0831
-                   "0831": ("RETREAT", "resign", "political_institutions")}
+                   "0831": ("RETREAT", "resign", "political_institutions"),
+                   # the manual (section on CAMEO conversion): "016: Deny responsibility might be considered
+                   # REJECT"; we do, so "rejected the accusations" is not lost (documented in the README)
+                   "016": ("REJECT", "", "")}
 
 # CAMEO codes used by the verb dictionary (or by CAMEO) but absent from CAMEO2PLOVER-2021.
 CAMEO_EXTRA = {
@@ -247,8 +250,9 @@ def build_cameo_plover(ref: Path) -> tuple[list[dict], list[str]]:
         rows[code] = {"cameo": code, "plover": "REQUEST", "mode": mode, "context": context,
                       "description": f"{desc} (not in CAMEO2PLOVER-2021: REQUEST, mode/context as {mirror})"}
     for code, (plover, mode, context) in MANUAL_OVERRIDE.items():
+        was = rows[code].get("plover") or "no type"
         rows[code] = {**rows[code], "plover": plover, "mode": mode, "context": context,
-                      "description": rows[code]["description"] + f" (CAMEO2PLOVER-2021 has COERCE; the PLOVER "
+                      "description": rows[code]["description"] + f" (CAMEO2PLOVER-2021 has {was}; the PLOVER "
                       f"manual defines {plover} to include it)"}
     for code, (plover, mode, context, desc) in CAMEO_EXTRA.items():
         if code not in rows:
