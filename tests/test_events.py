@@ -345,3 +345,9 @@ def test_an_act_in_a_present_tense_before_clause_has_not_happened_yet(extract):
     records = extract("Rwandan rebels announced that President Kagame must agree to constitutional changes before "
                       "they demobilize.", "2000-06-01")
     assert [e.aux for e in records.events if "demobilize" in e.evidence] == [("future",)]
+
+
+def test_what_a_measure_targets_is_not_attacked(extract):
+    events = _events(extract, "The EU adopted its 17th package last week, targeting nearly 200 vessels of Russia's "
+                              "shadow fleet. Israeli jets targeted Hamas positions in Gaza.", "2025-05-27")
+    assert [t for t, *_ in events] == ["ASSAULT"]

@@ -93,7 +93,8 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
     lemma = tok.lemma_.lower()
     out = []
     if tok.pos_ == "VERB":
-        if _non_factual(tok) or _light_verb_of_event_noun(tok, lex) or _embedded_in_event(tok, lex):
+        if _non_factual(tok) or _light_verb_of_event_noun(tok, lex) or _embedded_in_event(tok, lex) \
+                or _aimed_measure(tok):
             return out
         if _stative_participle(tok) or _blocked_content(tok, lex) or _prediction(tok) is not None:
             return out
@@ -256,6 +257,23 @@ PARTICLE_ADVERBS = {"back", "out", "off", "down", "up", "away", "ahead", "togeth
 def _adverb_particles(verb: Token) -> set[str]:
     """"pulled back": a particle the parser left as an adverb after the verb."""
     return {c.lower_ for c in verb.children if c.dep_ == "advmod" and c.i > verb.i and c.lower_ in PARTICLE_ADVERBS}
+
+
+AIMING_VERBS = {"target", "aim", "hit"}
+MEASURES = {"sanction", "package", "measure", "tariff", "embargo", "restriction", "ban", "law", "bill", "decree",
+            "legislation", "policy", "campaign", "reform", "rule", "regulation", "probe", "investigation", "tax"}
+
+
+def _aimed_measure(verb: Token) -> bool:
+    """"sanctions targeting Russian banks", "the package, targeting 200 vessels", "the tariffs hit China":
+    what a measure is aimed at, not an attack."""
+    if verb.lemma_.lower() not in AIMING_VERBS:
+        return False
+    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ in ("acl", "advcl", "relcl"):
+        nouns.append(verb.head)
+        nouns += [c for c in verb.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    return any(n.lemma_.lower() in MEASURES for n in nouns)
 
 
 # "the withdrawal was completed", "the sanctions took effect", "the detention triggered protests"
