@@ -351,3 +351,9 @@ def test_what_a_measure_targets_is_not_attacked(extract):
     events = _events(extract, "The EU adopted its 17th package last week, targeting nearly 200 vessels of Russia's "
                               "shadow fleet. Israeli jets targeted Hamas positions in Gaza.", "2025-05-27")
     assert [t for t, *_ in events] == ["ASSAULT"]
+
+
+def test_a_particle_row_beats_an_object_row_reached_through_the_particle(extract):
+    records = extract('"We call on our partners to respond with tough new sanctions," the Ukrainian foreign '
+                      'ministry said.', "2025-05-27")
+    assert [e.type for e in records.events] == ["REQUEST"]

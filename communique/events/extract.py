@@ -110,6 +110,7 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
             objects |= {o.lemma_.lower() for o in _through_quantifier(tok.head)}
             objects |= {c.lemma_.lower() for c in tok.head.children if c.dep_ == "conj"}
         cameo = lex.verb(lemma, particles, objects)
+        cameo = _particle_over_its_object(lex, lemma, particles, objects, cameo, tok)
         coding = lex.coding(cameo) if cameo and cameo != "---" else None
         if coding is not None:
             specific = lex.verb(lemma, set(), set()) != cameo
@@ -257,6 +258,20 @@ PARTICLE_ADVERBS = {"back", "out", "off", "down", "up", "away", "ahead", "togeth
 def _adverb_particles(verb: Token) -> set[str]:
     """"pulled back": a particle the parser left as an adverb after the verb."""
     return {c.lower_ for c in verb.children if c.dep_ == "advmod" and c.i > verb.i and c.lower_ in PARTICLE_ADVERBS}
+
+
+def _particle_over_its_object(lex: Lexicon, lemma: str, particles: set[str], objects: set[str], cameo: str | None,
+                              tok: Token) -> str | None:
+    """"call on our partners": the row for "call on" beats an object-only row ("call X a partner")
+    matched through the preposition's own object."""
+    via_prep = {o.lemma_.lower() for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"}
+    via_prep -= {o.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
+                 for o in _through_quantifier(c)}
+    if not via_prep or any((lemma, p, o) in lex.verbs for p in particles for o in via_prep):
+        return cameo
+    if not any((lemma, p, "") in lex.verbs for p in particles):
+        return cameo
+    return lex.verb(lemma, particles, objects - via_prep)
 
 
 AIMING_VERBS = {"target", "aim", "hit"}
