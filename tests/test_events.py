@@ -345,3 +345,31 @@ def test_an_act_in_a_present_tense_before_clause_has_not_happened_yet(extract):
     records = extract("Rwandan rebels announced that President Kagame must agree to constitutional changes before "
                       "they demobilize.", "2000-06-01")
     assert [e.aux for e in records.events if "demobilize" in e.evidence] == [("future",)]
+
+
+def test_conjoined_nationalities_inside_a_partitive_are_all_recipients(extract):
+    events = _events(extract, "Security forces in Chad have beaten dozens of Sudanese migrants and Nigerien traders.",
+                     "2015-06-01")
+    assert [(t, r) for t, _a, r, *_ in events] == [("ASSAULT", ("SDN", "NER"))]
+
+
+def test_part_of_an_aid_programme_is_the_aid(extract):
+    events = _events(extract, "Canada suspended part of a military aid program for Mali.", "2015-06-01")
+    assert [(t, a, r) for t, a, r, *_ in events] == [("SANCTION", ("Canada",), ("Mali",))]
+
+
+def test_stopping_a_demonstration_restricts_freedoms(extract):
+    events = _events(extract, "Kenyan police prevented a demonstration by opposition supporters in Nairobi.",
+                     "2015-06-01")
+    assert [(t, a) for t, a, *_ in events] == [("COERCE", ("KEN",))]
+
+
+def test_a_stranded_preposition_finds_its_object_in_the_participle_clause(extract):
+    events = _events(extract, "Ecuador granted asylum to three Venezuelan soldiers holed up in its embassy.",
+                     "2015-06-01")
+    assert [(t, a, r) for t, a, r, *_ in events] == [("AID", ("Ecuador",), ("VEN",))]
+
+
+def test_being_opposed_to_something_is_the_subjects_rejection(extract):
+    events = _events(extract, "Turkey is opposed to Swedish mediation in the dispute.", "2015-06-01")
+    assert [(t, a, r) for t, a, r, *_ in events] == [("REJECT", ("Turkey",), ("Sweden",))]

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from ..actors import group_actor
+from ..actors import PARTITIVES, group_actor
 from ..model import Actor, Event, Quote, TimeRef, value_interval
 from .lexicon import Coding, Lexicon
 from .modality import NEGATING_VERBS, REPORTING, aux_modes, is_negated
@@ -280,7 +280,8 @@ QUANTIFIERS = {"number", "series", "range", "set", "couple", "lot", "host", "doz
                "round", "batch", "wave", "ton", "tonne", "kg", "kilogram", "barrel", "worth", "amount", "shipment",
                "consignment", "million", "billion", "thousand", "hundred",
                "day", "week", "month", "hour",  # "launched ten days of war games"
-               "mission", "team"}  # "received a mission of observers"
+               "mission", "team",  # "received a mission of observers"
+               "part", "portion", "bulk", "rest", "half", "most", "some"}  # "suspended part of its aid"
 
 
 def _temporal(prep: Token) -> bool:
@@ -719,7 +720,7 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and not actors:  # "issued a declaration demanding that ..."
         actors = _collect([verb.head], actor_at) or (
             _collect(_subject_tokens(verb.head.head), actor_at) if verb.head.head.pos_ == "VERB" else [])
-    recipients = _collect([o for o in objs if o.i != word.i], actor_at)
+    recipients = _collect([q for o in objs if o.i != word.i for q in _through_quantifier(o)], actor_at)
     if verb.dep_ == "relcl" and any(o.lower_ in RELATIVE_PRONOUNS | {"whom"} for o in objs):
         recipients += _collect(_antecedent(verb), actor_at)  # "Gulen, whom it blames for the coup"
     if passive_relcl:  # "Gershkovich, who was detained in Yekaterinburg": he is the one detained
@@ -735,10 +736,10 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
             if c.dep_ == "poss" and not actors:
                 actors = _collect([c], actor_at)
         actors = actors or _movers(trig, actor_at)
-    if not recipients:
+    if not [r for r in recipients if r.key not in {a.key for a in actors}]:  # not only "its sanctions"
         # "condemned a Russian attack", "shared evidence with the U.S.", "welcomed Reagan's statement":
         # the recipient is named inside the object's phrase
-        for o in objs:
+        for o in (q for x in objs for q in _through_quantifier(x)):
             recipients += _prep_objects(o, actor_at, DIRECT_PREPS | {"for", "on", "of", "from", "by"})
             recipients += _collect([c for c in o.children if c.dep_ in ("poss", "amod", "compound")
                                     and c.i != word.i], actor_at)
@@ -903,6 +904,8 @@ def _subject_tokens(verb: Token) -> list[Token]:
         return agent
     if subj:
         return subj
+    if _stative_passive(verb):
+        return [c for c in verb.children if c.dep_ == "nsubjpass"]  # "Israel is opposed to French mediation"
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return []
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in RAISING_VERBS:
@@ -922,13 +925,32 @@ def _subject_tokens(verb: Token) -> list[Token]:
     return []
 
 
+STATIVE_PASSIVES = {"oppose"}  # "is opposed to": a stance of the subject, not something done to it
+
+
+def _stative_passive(verb: Token) -> bool:
+    return verb.lemma_.lower() in STATIVE_PASSIVES and verb.tag_ == "VBN" \
+        and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in verb.children) \
+        and any(c.dep_ in ("prep", "xcomp") and c.lower_ == "to" or c.dep_ == "xcomp" for c in verb.children)
+
+
 def _expand(tok: Token) -> list[Token]:
     """"X and Y" -> [X, Y]."""
     out = [tok]
     for c in tok.children:
         if c.dep_ == "conj":
             out += _expand(c)
+    out += _partitive_conjuncts(tok)
     return out
+
+
+def _partitive_conjuncts(tok: Token) -> list[Token]:
+    """"scores of Sierra Leonean and Liberian refugees": the conjuncts inside a partitive's "of" phrase."""
+    if tok.lemma_.lower() not in PARTITIVES and not tok.like_num:
+        return []
+    return [c for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ == "pobj" for c in o.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+            for c in _expand(c)]  # common nouns: "the leaders of Egypt and Sudan" is already a list
 
 
 def _collect(tokens: list[Token], actor_at: ActorAt, places: bool = False) -> list[Actor]:
@@ -951,8 +973,17 @@ def _unique(actors: list[Actor]) -> list[Actor]:
 
 def _prep_objects(tok: Token, actor_at: ActorAt, preps: set[str] = RECIPIENT_PREPS) -> list[Actor]:
     objs = [o for p in tok.children if p.dep_ in ("prep", "dative") and p.lower_ in preps
-            for o in p.children if o.dep_ == "pobj" and not _helper(p, o)]
+            for o in [*(o for o in p.children if o.dep_ == "pobj"), *_stranded_object(p)] if not _helper(p, o)]
     return _collect(objs, actor_at)
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """"granted asylum to five officers holed up in ...": the parser made the preposition's object the
+    subject of the participle after it; that subject is the object."""
+    if any(o.dep_ == "pobj" for o in prep.children):
+        return []
+    return [s for c in prep.head.children if c.dep_ in ("advcl", "ccomp", "acl") and c.tag_ in ("VBN", "VBG", "VBD")
+            for s in c.children if s.dep_ == "nsubj" and s.left_edge.i == prep.i + 1]
 
 
 HELP_NOUNS = {"help", "support", "backing", "assistance", "blessing", "approval", "consent", "aid", "participation"}
