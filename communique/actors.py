@@ -91,7 +91,7 @@ class DocActors:
         # look only inside the noun phrase proper: modifiers, not clauses or prepositions
         frontier = [head]
         while frontier:
-            nxt = [c for t in frontier for c in t.children if c.dep_ in NP_INNER]
+            nxt = [c for t in frontier for c in t.children if c.dep_ in NP_INNER or _leader_of(t, c)]
             found = [c for c in nxt if c.i in self.by_token]
             if found:
                 return self.at(min(found, key=lambda t: abs(t.i - head.i)))
@@ -105,6 +105,12 @@ class DocActors:
                 for obj in (o for o in prep.children if o.dep_ == "pobj"):
                     return self.of_phrase(obj)  # "thousands of Nigerians", "members of the union"
         return None
+
+
+def _leader_of(modifier: Token, child: Token) -> bool:
+    """"the US-led war", "a Saudi-led coalition": the one named before "-led" leads the thing."""
+    return modifier.lower_ == "led" and modifier.dep_ == "amod" and child.dep_ in ("npadvmod", "compound", "amod") \
+        and child.i < modifier.i
 
 
 @lru_cache(maxsize=4)

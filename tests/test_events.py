@@ -373,3 +373,15 @@ def test_a_stranded_preposition_finds_its_object_in_the_participle_clause(extrac
 def test_being_opposed_to_something_is_the_subjects_rejection(extract):
     events = _events(extract, "Turkey is opposed to Swedish mediation in the dispute.", "2015-06-01")
     assert [(t, a, r) for t, a, r, *_ in events] == [("REJECT", ("Turkey",), ("Sweden",))]
+
+
+def test_the_leader_named_before_led_is_the_party(extract):
+    events = _events(extract, "Pakistan refused to commit troops to the US-led mission against the Taliban.",
+                     "2015-06-01")
+    assert [(t, a, r) for t, a, r, *_ in events if t == "REJECT"] == [("REJECT", ("Pakistan",), ("United States",))]
+
+
+def test_mediation_among_a_countrys_factions_is_with_that_country(extract):
+    events = _events(extract, "The African Union suspended mediation efforts among Sudan's warring generals.",
+                     "2015-06-01")
+    assert [(t, r) for t, _a, r, *_ in events] == [("SANCTION", ("SDN",))]

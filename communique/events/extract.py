@@ -740,7 +740,7 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
         # "condemned a Russian attack", "shared evidence with the U.S.", "welcomed Reagan's statement":
         # the recipient is named inside the object's phrase
         for o in (q for x in objs for q in _through_quantifier(x)):
-            recipients += _prep_objects(o, actor_at, DIRECT_PREPS | {"for", "on", "of", "from", "by"})
+            recipients += _prep_objects(o, actor_at, DIRECT_PREPS | {"for", "on", "of", "from", "by", "among"})
             recipients += _collect([c for c in o.children if c.dep_ in ("poss", "amod", "compound")
                                     and c.i != word.i], actor_at)
     if not recipients and word.i == verb.i:
