@@ -206,6 +206,10 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
     _governments_of_people(doc, out, kb, role_spans)
     _place_groups(doc, out)
     _conjoined_groups(doc, out, kb)
+    for tok in doc:  # "Militants loyal to X said they ...": groups placed only now are antecedents too
+        if tok.lower_ in PLURAL_PRONOUNS and tok.pos_ == "PRON" and tok.i not in out.by_token \
+                and tok.i not in out.plural:
+            sweep.plural_pronoun(tok)
     _flagged_vessels(doc, out)
     for tok in doc:  # a headline's "Carney" before the story introduces "Mark Carney"
         if tok.i not in out.by_token and tok.is_title and tok.text in sweep.surnames and tok.idx >= head_end:

@@ -131,3 +131,10 @@ def test_an_unknown_name_modifying_a_noun_is_no_person(extract):
                       "protested.", "2000-06-01")
     assert "Karen" not in {m.text for m in records.mentions}
     assert "Bush" in {m.text for m in records.mentions}
+
+
+def test_they_after_a_group_placed_by_its_loyalty_is_that_group(extract):
+    rec = extract("Militants loyal to Somalia's al-Shabaab commander said they attacked a police station.",
+                  "2015-06-01")
+    they = _by_text(rec)["they"]
+    assert (they.country, they.kind) == ("SOM", "group")
