@@ -385,3 +385,11 @@ def test_mediation_among_a_countrys_factions_is_with_that_country(extract):
     events = _events(extract, "The African Union suspended mediation efforts among Sudan's warring generals.",
                      "2015-06-01")
     assert [(t, r) for t, _a, r, *_ in events] == [("SANCTION", ("SDN",))]
+
+
+def test_forcing_people_out_is_expulsion_and_forcing_a_mission_out_is_a_sanction(extract):
+    people = _events(extract, "Ethiopian troops forced thousands of Eritrean residents out of the border town.",
+                     "2015-06-01")
+    mission = _events(extract, "Sudan forced the UN mission out of Darfur.", "2015-06-01")
+    assert [(t, r) for t, _a, r, *_ in people] == [("ASSAULT", ("ERI",))]
+    assert [(t, a) for t, a, *_ in mission] == [("SANCTION", ("Sudan",))]
