@@ -138,3 +138,8 @@ def test_they_after_a_group_placed_by_its_loyalty_is_that_group(extract):
                   "2015-06-01")
     they = _by_text(rec)["they"]
     assert (they.country, they.kind) == ("SOM", "group")
+
+
+def test_an_ethnic_community_lives_where_the_text_puts_it(extract):
+    rec = extract("Ethnic Serb villagers in Kosovo protested against the new border.", "2015-06-01")
+    assert [tuple(a.country for a in e.actors) for e in rec.events] == [("XKX",)]

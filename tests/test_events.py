@@ -393,3 +393,10 @@ def test_forcing_people_out_is_expulsion_and_forcing_a_mission_out_is_a_sanction
     mission = _events(extract, "Sudan forced the UN mission out of Darfur.", "2015-06-01")
     assert [(t, r) for t, _a, r, *_ in people] == [("ASSAULT", ("ERI",))]
     assert [(t, a) for t, a, *_ in mission] == [("SANCTION", ("Sudan",))]
+
+
+def test_forces_withdrawn_or_deployed_by_an_unnamed_hand_move_themselves(extract):
+    withdrawn = _events(extract, "Russian troops were withdrawn from Syria on Monday.", "2015-06-01")
+    released = _events(extract, "Three Kenyan activists were released.", "2015-06-01")
+    assert [(t, a, r) for t, a, r, *_ in withdrawn] == [("RETREAT", ("RUS",), ("Syria",))]
+    assert all(a != ("KEN",) for _t, a, *_ in released)  # the released are no actor

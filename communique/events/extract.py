@@ -720,6 +720,8 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and not actors:  # "issued a declaration demanding that ..."
         actors = _collect([verb.head], actor_at) or (
             _collect(_subject_tokens(verb.head.head), actor_at) if verb.head.head.pos_ == "VERB" else [])
+    if not actors and word.i == verb.i:
+        actors = _moved_forces(trig, actor_at)
     recipients = _collect([q for o in objs if o.i != word.i for q in _through_quantifier(o)], actor_at)
     if verb.dep_ == "relcl" and any(o.lower_ in RELATIVE_PRONOUNS | {"whom"} for o in objs):
         recipients += _collect(_antecedent(verb), actor_at)  # "Gulen, whom it blames for the coup"
@@ -793,6 +795,16 @@ def _movers(trig: _Trigger, actor_at: ActorAt) -> list[Actor]:
     if trig.coding.plover not in MOVEMENT_TYPES or trig.word.pos_ == "VERB":
         return []
     return [a for a in _prep_objects(trig.word, actor_at, {"of"}) if a.kind == "group"]
+
+
+def _moved_forces(trig: _Trigger, actor_at: ActorAt) -> list[Actor]:
+    """"Russian troops were withdrawn from Syria", "fighters have been demobilized": forces moved by
+    an unnamed hand are the actor of their own movement."""
+    verb = trig.verb
+    moved = trig.coding.plover == "MOBILIZE" or trig.coding.mode in ("withdraw", "disarm")  # not "released"
+    if not moved or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    return [a for a in _collect([c for c in verb.children if c.dep_ == "nsubjpass"], actor_at) if a.kind == "group"]
 
 
 RELATIVE_PRONOUNS = {"which", "who", "that"}
