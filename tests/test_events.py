@@ -400,3 +400,8 @@ def test_forces_withdrawn_or_deployed_by_an_unnamed_hand_move_themselves(extract
     released = _events(extract, "Three Kenyan activists were released.", "2015-06-01")
     assert [(t, a, r) for t, a, r, *_ in withdrawn] == [("RETREAT", ("RUS",), ("Syria",))]
     assert all(a != ("KEN",) for _t, a, *_ in released)  # the released are no actor
+
+
+def test_an_offer_of_concessions_is_an_intent_not_the_concession(extract):
+    events = _events(extract, "The Colombian government offered concessions to the FARC.", "2015-06-01")
+    assert [t for t, *_ in events] == ["AGREE"]

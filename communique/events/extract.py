@@ -130,7 +130,7 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
                 out.append(_Trigger(frame, tok, coding, True, circumstance=True))
                 break
             verb = verb or _relative_light_verb(tok, nt)
-            light = verb is not None and _is_light(verb, nt)
+            light = verb is not None and _is_light(verb, nt) and not _offered(verb, tok, lex)
             talks = coding is not None and coding.plover == "CONSULT" and _has_between(tok)
             happened = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in OCCURRENCE_VERBS
             happened = happened or _agent_and_patient(tok, coding)
@@ -383,9 +383,24 @@ def _light_verb_of_event_noun(verb: Token, lex: Lexicon) -> bool:
     """"send a condolence letter", "hold talks": the noun carries the event, not the verb."""
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass"):
+            if _offered(verb, c, lex):
+                continue
             if any(_is_light(verb, nt) for nt in lex.nouns.get(_event_noun(c, lex), [])):
                 return True
     return False
+
+
+OFFER_VERBS = {"offer", "promise", "pledge"}
+
+
+def _offered(verb: Token, obj: Token, lex: Lexicon) -> bool:
+    """"offered concessions" is an intent to yield (CAMEO 035), not the concession: an offer verb
+    with its own lexicon row for the object keeps it."""
+    lemma = verb.lemma_.lower()
+    if lemma not in OFFER_VERBS:
+        return False
+    cameo = lex.verb(lemma, set(), {obj.lemma_.lower()})
+    return bool(cameo) and cameo != "---" and cameo != lex.verb(lemma, set(), set())
 
 
 def _non_factual(verb: Token) -> bool:
