@@ -405,3 +405,9 @@ def test_forces_withdrawn_or_deployed_by_an_unnamed_hand_move_themselves(extract
 def test_an_offer_of_concessions_is_an_intent_not_the_concession(extract):
     events = _events(extract, "The Colombian government offered concessions to the FARC.", "2015-06-01")
     assert [t for t, *_ in events] == ["AGREE"]
+
+
+def test_a_sworn_or_pledged_attack_is_a_threat_not_an_attack(extract):
+    for verb in ("has sworn", "pledged", "promised"):
+        events = _events(extract, f"Iran {verb} to attack Israel.", "2015-06-01")
+        assert [(t, r, aux) for t, _a, r, _n, aux, _m in events] == [("THREATEN", ("Israel",), ("future",))], verb

@@ -110,6 +110,8 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
             objects |= {c.lemma_.lower() for c in tok.head.children if c.dep_ == "conj"}
         cameo = lex.verb(lemma, particles, objects)
         coding = lex.coding(cameo) if cameo and cameo != "---" else None
+        if coding is not None and _promised_hostility(tok, lex):
+            return out  # "pledged to attack": the attack, in the future, is the event (a threat)
         if coding is not None:
             specific = lex.verb(lemma, set(), set()) != cameo
             out.append(_Trigger(tok, tok, coding, specific))
@@ -337,9 +339,30 @@ def _embedded_in_event(verb: Token, lex: Lexicon) -> bool:
     gov = verb.head
     if gov.pos_ != "VERB" or gov.lemma_.lower() in NEGATING_VERBS:
         return False  # "refused to meet": the meeting is coded, negated (and the refusal too)
+    if gov.lemma_.lower() in PROMISE_VERBS and _hostile(verb, lex):
+        return False  # "vowed to attack Israel": the attack is coded, as a threat (future)
     particles = {c.lower_ for c in gov.children if c.dep_ in ("prt", "prep")}
     objects = {c.lemma_.lower() for c in gov.children if c.dep_ == "dobj"}
     return lex.verb(gov.lemma_.lower(), particles, objects) not in (None, "---")
+
+
+PROMISE_VERBS = {"promise", "pledge", "vow", "swear"}
+
+
+def _hostile(verb: Token, lex: Lexicon) -> bool:
+    """The verb itself is coded as a hostile act ("attack", "fight", "impose sanctions")."""
+    objects = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
+    cameo = lex.verb(verb.lemma_.lower(), particles, objects)
+    coding = lex.coding(cameo) if cameo and cameo != "---" else None
+    return coding is not None and coding.plover in HOSTILE_ACTS | {"ASSAULT"}
+
+
+def _promised_hostility(verb: Token, lex: Lexicon) -> bool:
+    """"Iran pledged to attack Israel": a promise of a hostile act is that act announced, not an AGREE."""
+    if verb.lemma_.lower() not in PROMISE_VERBS or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return any(c.dep_ == "xcomp" and c.pos_ == "VERB" and _hostile(c, lex) for c in verb.children)
 
 
 RAISING_VERBS = {"expect", "schedule", "set", "slate", "due", "suppose", "report", "say", "believe", "think",
