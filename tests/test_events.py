@@ -411,3 +411,9 @@ def test_a_sworn_or_pledged_attack_is_a_threat_not_an_attack(extract):
     for verb in ("has sworn", "pledged", "promised"):
         events = _events(extract, f"Iran {verb} to attack Israel.", "2015-06-01")
         assert [(t, r, aux) for t, _a, r, _n, aux, _m in events] == [("THREATEN", ("Israel",), ("future",))], verb
+
+
+def test_a_place_disputed_by_two_states_describes_a_standing_dispute(extract):
+    events = _events(extract, "Chinese coast guard ships entered waters near the Senkaku Islands, disputed by "
+                              "Japan and China.", "2015-06-01")
+    assert all(t != "ACCUSE" for t, *_ in events)

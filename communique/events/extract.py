@@ -175,8 +175,13 @@ STATIVE_PARTICIPLES = {"oppose", "ally", "align", "affiliate", "link", "tie", "c
 
 def _stative_participle(verb: Token) -> bool:
     """"demonstrators opposed to tax increases", "militias allied to Iran": a description, not an act."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in STANDING_CLAIMS:
+        return True  # "the Beagle Channel, disputed by Argentina and Chile": a standing dispute
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in STATIVE_PARTICIPLES \
         and not any(c.dep_ == "agent" for c in verb.children)
+
+
+STANDING_CLAIMS = {"dispute", "contest"}
 
 
 def _blocked_content(verb: Token, lex: Lexicon) -> bool:
