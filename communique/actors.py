@@ -95,7 +95,7 @@ class DocActors:
         # look only inside the noun phrase proper: modifiers, not clauses or prepositions
         frontier = [head]
         while frontier:
-            nxt = [c for t in frontier for c in t.children if c.dep_ in NP_INNER]
+            nxt = [c for t in frontier for c in t.children if c.dep_ in NP_INNER or _leader_of(t, c)]
             found = [c for c in nxt if c.i in self.by_token]
             if found:
                 return self.at(min(found, key=lambda t: abs(t.i - head.i)))
@@ -109,6 +109,12 @@ class DocActors:
                 for obj in (o for o in prep.children if o.dep_ == "pobj"):
                     return self.of_phrase(obj)  # "thousands of Nigerians", "members of the union"
         return None
+
+
+def _leader_of(modifier: Token, child: Token) -> bool:
+    """"the US-led war", "a Saudi-led coalition": the one named before "-led" leads the thing."""
+    return modifier.lower_ == "led" and modifier.dep_ == "amod" and child.dep_ in ("npadvmod", "compound", "amod") \
+        and child.i < modifier.i
 
 
 @lru_cache(maxsize=4)
@@ -204,6 +210,10 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
     _governments_of_people(doc, out, kb, role_spans)
     _place_groups(doc, out)
     _conjoined_groups(doc, out, kb)
+    for tok in doc:  # "Militants loyal to X said they ...": groups placed only now are antecedents too
+        if tok.lower_ in PLURAL_PRONOUNS and tok.pos_ == "PRON" and tok.i not in out.by_token \
+                and tok.i not in out.plural:
+            sweep.plural_pronoun(tok)
     _flagged_vessels(doc, out)
     for tok in doc:  # a headline's "Carney" before the story introduces "Mark Carney"
         if tok.i not in out.by_token and tok.is_title and tok.text in sweep.surnames and tok.idx >= head_end:
@@ -452,6 +462,26 @@ class _Sweep:
                         return code
         return None
 
+    @staticmethod
+    def _ethnic(head: Token) -> bool:
+        """"ethnic Albanian guerrillas", "ethnic Serb civilians": a community named by its kin nation."""
+        return any(t.lower_ == "ethnic" for t in head.subtree if t.i < head.i)
+
+    def _community_home(self, head: Token) -> str | None:
+        """Where a community named by its kin nation lives: "in X" on the noun, on a participle after
+        it ("guerrillas operating in Macedonia"), or on the verb it is the subject of."""
+        holders = [head, *(c for c in head.children if c.dep_ == "acl")]
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB":
+            holders.append(head.head)
+        for h in holders:
+            for prep in h.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "inside", "throughout", "across"):
+                    code = next((self.kb.country_forms[o.text] for o in prep.children
+                                 if o.dep_ == "pobj" and o.text in self.kb.country_forms), None)
+                    if code:
+                        return code
+        return None
+
     def _looks_like_person(self, span: Span) -> bool:
         # The small model often labels a known surname ORG ("Orbán's").
         return len(span) == 1 and (span.text in self.surnames or self.kb.by_surname(span.text, self.when) is not None)
@@ -591,6 +621,9 @@ class _Sweep:
                 country = m.actor.country
         of_country = self._of_country(span.root)
         country = country or of_country
+        kin = country if country and self._ethnic(span.root) else None
+        if kin:
+            country = self._community_home(span.root) or country  # "ethnic Albanian guerrillas in Macedonia"
         if not country and (term.kind == "group" or span.root.tag_ == "NNS"):
             country = self._located(span.root)  # "students throughout Indonesia", "demonstrators in Baghdad"
         definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
@@ -617,7 +650,7 @@ class _Sweep:
             actor = group_actor(country, term.sector)
             self.out.add(self._with_det(span), actor, "group")
             self.groups.append((span.start, actor, text))
-            others = (self._conjoined_countries(span.root) | set(self._of_countries(span.root))) - {country}
+            others = (self._conjoined_countries(span.root) | set(self._of_countries(span.root))) - {country, kin}
             if others:  # "Hungarian and Romanian officials" are two sides
                 self.out.plural[span.root.i] = [actor, *(group_actor(c, term.sector) for c in sorted(others))]
             return span.end

@@ -142,3 +142,15 @@ def test_a_states_ally_is_not_that_state(extract):
 def test_states_and_provinces_place_groups_too(extract):
     records = extract("Police in Ontario arrested 12 protesters.", "2021-09-05")
     assert {a.country for e in records.events for a in (*e.actors, *e.recipients)} == {"CAN"}
+
+
+def test_they_after_a_group_placed_by_its_loyalty_is_that_group(extract):
+    rec = extract("Militants loyal to Somalia's al-Shabaab commander said they attacked a police station.",
+                  "2015-06-01")
+    they = _by_text(rec)["they"]
+    assert (they.country, they.kind) == ("SOM", "group")
+
+
+def test_an_ethnic_community_lives_where_the_text_puts_it(extract):
+    rec = extract("Ethnic Serb villagers in Kosovo protested against the new border.", "2015-06-01")
+    assert [tuple(a.country for a in e.actors) for e in rec.events] == [("XKX",)]

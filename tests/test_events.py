@@ -357,3 +357,75 @@ def test_a_particle_row_beats_an_object_row_reached_through_the_particle(extract
     records = extract('"We call on our partners to respond with tough new sanctions," the Ukrainian foreign '
                       'ministry said.', "2025-05-27")
     assert [e.type for e in records.events] == ["REQUEST"]
+
+
+def test_conjoined_nationalities_inside_a_partitive_are_all_recipients(extract):
+    events = _events(extract, "Security forces in Chad have beaten dozens of Sudanese migrants and Nigerien traders.",
+                     "2015-06-01")
+    assert [(t, r) for t, _a, r, *_ in events] == [("ASSAULT", ("SDN", "NER"))]
+
+
+def test_part_of_an_aid_programme_is_the_aid(extract):
+    events = _events(extract, "Canada suspended part of a military aid program for Mali.", "2015-06-01")
+    assert [(t, a, r) for t, a, r, *_ in events] == [("SANCTION", ("Canada",), ("Mali",))]
+
+
+def test_stopping_a_demonstration_restricts_freedoms(extract):
+    events = _events(extract, "Kenyan police prevented a demonstration by opposition supporters in Nairobi.",
+                     "2015-06-01")
+    assert [(t, a) for t, a, *_ in events] == [("COERCE", ("KEN",))]
+
+
+def test_a_stranded_preposition_finds_its_object_in_the_participle_clause(extract):
+    events = _events(extract, "Ecuador granted asylum to three Venezuelan soldiers holed up in its embassy.",
+                     "2015-06-01")
+    assert [(t, a, r) for t, a, r, *_ in events] == [("AID", ("Ecuador",), ("VEN",))]
+
+
+def test_being_opposed_to_something_is_the_subjects_rejection(extract):
+    events = _events(extract, "Turkey is opposed to Swedish mediation in the dispute.", "2015-06-01")
+    assert [(t, a, r) for t, a, r, *_ in events] == [("REJECT", ("Turkey",), ("Sweden",))]
+
+
+def test_the_leader_named_before_led_is_the_party(extract):
+    events = _events(extract, "Pakistan refused to commit troops to the US-led mission against the Taliban.",
+                     "2015-06-01")
+    assert [(t, a, r) for t, a, r, *_ in events if t == "REJECT"] == [("REJECT", ("Pakistan",), ("United States",))]
+
+
+def test_mediation_among_a_countrys_factions_is_with_that_country(extract):
+    events = _events(extract, "The African Union suspended mediation efforts among Sudan's warring generals.",
+                     "2015-06-01")
+    assert [(t, r) for t, _a, r, *_ in events] == [("SANCTION", ("SDN",))]
+
+
+def test_forcing_people_out_is_expulsion_and_forcing_a_mission_out_is_a_sanction(extract):
+    people = _events(extract, "Ethiopian troops forced thousands of Eritrean residents out of the border town.",
+                     "2015-06-01")
+    mission = _events(extract, "Sudan forced the UN mission out of Darfur.", "2015-06-01")
+    assert [(t, r) for t, _a, r, *_ in people] == [("ASSAULT", ("ERI",))]
+    assert [(t, a) for t, a, *_ in mission] == [("SANCTION", ("Sudan",))]
+
+
+def test_forces_withdrawn_or_deployed_by_an_unnamed_hand_move_themselves(extract):
+    withdrawn = _events(extract, "Russian troops were withdrawn from Syria on Monday.", "2015-06-01")
+    released = _events(extract, "Three Kenyan activists were released.", "2015-06-01")
+    assert [(t, a, r) for t, a, r, *_ in withdrawn] == [("RETREAT", ("RUS",), ("Syria",))]
+    assert all(a != ("KEN",) for _t, a, *_ in released)  # the released are no actor
+
+
+def test_an_offer_of_concessions_is_an_intent_not_the_concession(extract):
+    events = _events(extract, "The Colombian government offered concessions to the FARC.", "2015-06-01")
+    assert [t for t, *_ in events] == ["AGREE"]
+
+
+def test_a_sworn_or_pledged_attack_is_a_threat_not_an_attack(extract):
+    for verb in ("has sworn", "pledged", "promised"):
+        events = _events(extract, f"Iran {verb} to attack Israel.", "2015-06-01")
+        assert [(t, r, aux) for t, _a, r, _n, aux, _m in events] == [("THREATEN", ("Israel",), ("future",))], verb
+
+
+def test_a_place_disputed_by_two_states_describes_a_standing_dispute(extract):
+    events = _events(extract, "Chinese coast guard ships entered waters near the Senkaku Islands, disputed by "
+                              "Japan and China.", "2015-06-01")
+    assert all(t != "ACCUSE" for t, *_ in events)

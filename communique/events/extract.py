@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from ..actors import RELATIONAL_NOUNS, group_actor
+from ..actors import PARTITIVES, RELATIONAL_NOUNS, group_actor
 from ..model import Actor, Event, Quote, TimeRef, value_interval
 from .lexicon import Coding, Lexicon
 from .modality import NEGATING_VERBS, REPORTING, aux_modes, is_negated
@@ -112,6 +112,8 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
         cameo = lex.verb(lemma, particles, objects)
         cameo = _particle_over_its_object(lex, lemma, particles, objects, cameo, tok)
         coding = lex.coding(cameo) if cameo and cameo != "---" else None
+        if coding is not None and _promised_hostility(tok, lex):
+            return out  # "pledged to attack": the attack, in the future, is the event (a threat)
         if coding is not None:
             specific = lex.verb(lemma, set(), set()) != cameo
             out.append(_Trigger(tok, tok, coding, specific))
@@ -132,7 +134,7 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
                 out.append(_Trigger(frame, tok, coding, True, circumstance=True))
                 break
             verb = verb or _relative_light_verb(tok, nt)
-            light = verb is not None and _is_light(verb, nt)
+            light = verb is not None and _is_light(verb, nt) and not _offered(verb, tok, lex)
             talks = coding is not None and coding.plover == "CONSULT" and _has_between(tok)
             happened = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in OCCURRENCE_VERBS
             happened = happened or _agent_and_patient(tok, coding)
@@ -175,8 +177,13 @@ STATIVE_PARTICIPLES = {"oppose", "ally", "align", "affiliate", "link", "tie", "c
 
 def _stative_participle(verb: Token) -> bool:
     """"demonstrators opposed to tax increases", "militias allied to Iran": a description, not an act."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in STANDING_CLAIMS:
+        return True  # "the Beagle Channel, disputed by Argentina and Chile": a standing dispute
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in STATIVE_PARTICIPLES \
         and not any(c.dep_ == "agent" for c in verb.children)
+
+
+STANDING_CLAIMS = {"dispute", "contest"}
 
 
 def _blocked_content(verb: Token, lex: Lexicon) -> bool:
@@ -269,8 +276,8 @@ def _particle_over_its_object(lex: Lexicon, lemma: str, particles: set[str], obj
                  for o in _through_quantifier(c)}
     if not via_prep or any((lemma, p, o) in lex.verbs for p in particles for o in via_prep):
         return cameo
-    if not any((lemma, p, "") in lex.verbs for p in particles):
-        return cameo
+    if not any(lex.verbs.get((lemma, p, ""), "---") != "---" for p in particles):
+        return cameo  # no particle row, or one that says "no event" ("opposed to" alone is a stance)
     return lex.verb(lemma, particles, objects - via_prep)
 
 
@@ -313,7 +320,8 @@ QUANTIFIERS = {"number", "series", "range", "set", "couple", "lot", "host", "doz
                "round", "batch", "wave", "ton", "tonne", "kg", "kilogram", "barrel", "worth", "amount", "shipment",
                "consignment", "million", "billion", "thousand", "hundred",
                "day", "week", "month", "hour",  # "launched ten days of war games"
-               "mission", "team"}  # "received a mission of observers"
+               "mission", "team",  # "received a mission of observers"
+               "part", "portion", "bulk", "rest", "half", "most", "some"}  # "suspended part of its aid"
 
 
 def _temporal(prep: Token) -> bool:
@@ -369,9 +377,30 @@ def _embedded_in_event(verb: Token, lex: Lexicon) -> bool:
     gov = verb.head
     if gov.pos_ != "VERB" or gov.lemma_.lower() in NEGATING_VERBS:
         return False  # "refused to meet": the meeting is coded, negated (and the refusal too)
+    if gov.lemma_.lower() in PROMISE_VERBS and _hostile(verb, lex):
+        return False  # "vowed to attack Israel": the attack is coded, as a threat (future)
     particles = {c.lower_ for c in gov.children if c.dep_ in ("prt", "prep")}
     objects = {c.lemma_.lower() for c in gov.children if c.dep_ == "dobj"}
     return lex.verb(gov.lemma_.lower(), particles, objects) not in (None, "---")
+
+
+PROMISE_VERBS = {"promise", "pledge", "vow", "swear"}
+
+
+def _hostile(verb: Token, lex: Lexicon) -> bool:
+    """The verb itself is coded as a hostile act ("attack", "fight", "impose sanctions")."""
+    objects = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
+    cameo = lex.verb(verb.lemma_.lower(), particles, objects)
+    coding = lex.coding(cameo) if cameo and cameo != "---" else None
+    return coding is not None and coding.plover in HOSTILE_ACTS | {"ASSAULT"}
+
+
+def _promised_hostility(verb: Token, lex: Lexicon) -> bool:
+    """"Iran pledged to attack Israel": a promise of a hostile act is that act announced, not an AGREE."""
+    if verb.lemma_.lower() not in PROMISE_VERBS or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return any(c.dep_ == "xcomp" and c.pos_ == "VERB" and _hostile(c, lex) for c in verb.children)
 
 
 RAISING_VERBS = {"expect", "schedule", "set", "slate", "due", "suppose", "report", "say", "believe", "think",
@@ -415,9 +444,24 @@ def _light_verb_of_event_noun(verb: Token, lex: Lexicon) -> bool:
     """"send a condolence letter", "hold talks": the noun carries the event, not the verb."""
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass"):
+            if _offered(verb, c, lex):
+                continue
             if any(_is_light(verb, nt) for nt in lex.nouns.get(_event_noun(c, lex), [])):
                 return True
     return False
+
+
+OFFER_VERBS = {"offer", "promise", "pledge"}
+
+
+def _offered(verb: Token, obj: Token, lex: Lexicon) -> bool:
+    """"offered concessions" is an intent to yield (CAMEO 035), not the concession: an offer verb
+    with its own lexicon row for the object keeps it."""
+    lemma = verb.lemma_.lower()
+    if lemma not in OFFER_VERBS:
+        return False
+    cameo = lex.verb(lemma, set(), {obj.lemma_.lower()})
+    return bool(cameo) and cameo != "---" and cameo != lex.verb(lemma, set(), set())
 
 
 def _non_factual(verb: Token) -> bool:
@@ -752,7 +796,9 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and not actors:  # "issued a declaration demanding that ..."
         actors = _collect([verb.head], actor_at) or (
             _collect(_subject_tokens(verb.head.head), actor_at) if verb.head.head.pos_ == "VERB" else [])
-    recipients = _collect([o for o in objs if o.i != word.i], actor_at)
+    if not actors and word.i == verb.i:
+        actors = _moved_forces(trig, actor_at)
+    recipients = _collect([q for o in objs if o.i != word.i for q in _through_quantifier(o)], actor_at)
     if verb.dep_ == "relcl" and any(o.lower_ in RELATIVE_PRONOUNS | {"whom"} for o in objs):
         recipients += _collect(_antecedent(verb), actor_at)  # "Gulen, whom it blames for the coup"
     if passive_relcl:  # "Gershkovich, who was detained in Yekaterinburg": he is the one detained
@@ -768,11 +814,11 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
             if c.dep_ == "poss" and not actors:
                 actors = _collect([c], actor_at)
         actors = actors or _movers(trig, actor_at)
-    if not recipients:
+    if not [r for r in recipients if r.key not in {a.key for a in actors}]:  # not only "its sanctions"
         # "condemned a Russian attack", "shared evidence with the U.S.", "welcomed Reagan's statement":
         # the recipient is named inside the object's phrase
-        for o in objs:
-            recipients += _prep_objects(o, actor_at, DIRECT_PREPS | {"for", "on", "of", "from", "by"})
+        for o in (q for x in objs for q in _through_quantifier(x)):
+            recipients += _prep_objects(o, actor_at, DIRECT_PREPS | {"for", "on", "of", "from", "by", "among"})
             recipients += _collect([c for c in o.children if c.dep_ in ("poss", "amod", "compound")
                                     and c.i != word.i], actor_at)
     if not recipients and word.i == verb.i:
@@ -825,6 +871,16 @@ def _movers(trig: _Trigger, actor_at: ActorAt) -> list[Actor]:
     if trig.coding.plover not in MOVEMENT_TYPES or trig.word.pos_ == "VERB":
         return []
     return [a for a in _prep_objects(trig.word, actor_at, {"of"}) if a.kind == "group"]
+
+
+def _moved_forces(trig: _Trigger, actor_at: ActorAt) -> list[Actor]:
+    """"Russian troops were withdrawn from Syria", "fighters have been demobilized": forces moved by
+    an unnamed hand are the actor of their own movement."""
+    verb = trig.verb
+    moved = trig.coding.plover == "MOBILIZE" or trig.coding.mode in ("withdraw", "disarm")  # not "released"
+    if not moved or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    return [a for a in _collect([c for c in verb.children if c.dep_ == "nsubjpass"], actor_at) if a.kind == "group"]
 
 
 RELATIVE_PRONOUNS = {"which", "who", "that"}
@@ -936,6 +992,8 @@ def _subject_tokens(verb: Token) -> list[Token]:
         return agent
     if subj:
         return subj
+    if _stative_passive(verb):
+        return [c for c in verb.children if c.dep_ == "nsubjpass"]  # "Israel is opposed to French mediation"
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return []
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in RAISING_VERBS:
@@ -955,13 +1013,32 @@ def _subject_tokens(verb: Token) -> list[Token]:
     return []
 
 
+STATIVE_PASSIVES = {"oppose"}  # "is opposed to": a stance of the subject, not something done to it
+
+
+def _stative_passive(verb: Token) -> bool:
+    return verb.lemma_.lower() in STATIVE_PASSIVES and verb.tag_ == "VBN" \
+        and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in verb.children) \
+        and any(c.dep_ in ("prep", "xcomp") and c.lower_ == "to" or c.dep_ == "xcomp" for c in verb.children)
+
+
 def _expand(tok: Token) -> list[Token]:
     """"X and Y" -> [X, Y]."""
     out = [tok]
     for c in tok.children:
         if c.dep_ == "conj":
             out += _expand(c)
+    out += _partitive_conjuncts(tok)
     return out
+
+
+def _partitive_conjuncts(tok: Token) -> list[Token]:
+    """"scores of Sierra Leonean and Liberian refugees": the conjuncts inside a partitive's "of" phrase."""
+    if tok.lemma_.lower() not in PARTITIVES and not tok.like_num:
+        return []
+    return [c for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ == "pobj" for c in o.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+            for c in _expand(c)]  # common nouns: "the leaders of Egypt and Sudan" is already a list
 
 
 def _collect(tokens: list[Token], actor_at: ActorAt, places: bool = False) -> list[Actor]:
@@ -984,8 +1061,17 @@ def _unique(actors: list[Actor]) -> list[Actor]:
 
 def _prep_objects(tok: Token, actor_at: ActorAt, preps: set[str] = RECIPIENT_PREPS) -> list[Actor]:
     objs = [o for p in tok.children if p.dep_ in ("prep", "dative") and p.lower_ in preps
-            for o in p.children if o.dep_ == "pobj" and not _helper(p, o)]
+            for o in [*(o for o in p.children if o.dep_ == "pobj"), *_stranded_object(p)] if not _helper(p, o)]
     return _collect(objs, actor_at)
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """"granted asylum to five officers holed up in ...": the parser made the preposition's object the
+    subject of the participle after it; that subject is the object."""
+    if any(o.dep_ == "pobj" for o in prep.children):
+        return []
+    return [s for c in prep.head.children if c.dep_ in ("advcl", "ccomp", "acl") and c.tag_ in ("VBN", "VBG", "VBD")
+            for s in c.children if s.dep_ == "nsubj" and s.left_edge.i == prep.i + 1]
 
 
 HELP_NOUNS = {"help", "support", "backing", "assistance", "blessing", "approval", "consent", "aid", "participation"}

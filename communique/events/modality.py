@@ -8,7 +8,7 @@ NEGATORS = {"not", "n't", "never", "no"}
 NEGATING_VERBS = {"refuse", "fail", "decline", "deny", "reject", "avoid", "neglect", "cancel", "postpone"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 FUTURE_VERBS = {"plan", "intend", "expect", "schedule", "aim", "prepare", "agree", "promise", "pledge",
-                "vow", "set", "going", "hope", "seek", "want", "determine", "decide",
+                "vow", "swear", "set", "going", "hope", "seek", "want", "determine", "decide",
                 "determined", "ready", "willing", "eager", "committed", "keen", "poised", "prepared"}
 HYPOTHETICAL_AUX = {"would", "could", "may", "might", "should", "can", "must", "'d"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "until", "once", "lest"}
