@@ -112,7 +112,11 @@ MANUAL_OVERRIDE = {"163": ("SANCTION", "", "economic"),
                    "0831": ("RETREAT", "resign", "political_institutions"),
                    # the manual (section on CAMEO conversion): "016: Deny responsibility might be considered
                    # REJECT"; we do, so "rejected the accusations" is not lost (documented in the README)
-                   "016": ("REJECT", "", "")}
+                   "016": ("REJECT", "", ""),
+                   # CONCEDE covers "easing of administrative or legal restrictions ..., removing curfews"
+                   # and "the lifting of a curfew is, effectively, a promise" (manual, CONCEDE section)
+                   "0813": ("CONCEDE", "", "legal"), "0814": ("CONCEDE", "", "legal"),
+                   "085": ("CONCEDE", "", "economic")}
 
 # CAMEO codes used by the verb dictionary (or by CAMEO) but absent from CAMEO2PLOVER-2021.
 CAMEO_EXTRA = {
