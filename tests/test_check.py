@@ -25,7 +25,7 @@ def sound_store(tmp_path_factory):
 def test_a_sound_store_passes(sound_store):
     result = runner.invoke(app, ["check", "--db", str(sound_store)])
     assert result.exit_code == 0
-    assert result.output.startswith("ok: 20 checks hold on 2 documents, 7 events, 12 quotes")
+    assert result.output.startswith("ok: 23 checks hold on 2 documents, 7 events, 12 quotes")
 
 
 DAMAGE = {
