@@ -46,6 +46,15 @@ DAMAGE = {
         "UPDATE documents SET text = text || ' (edited)' WHERE doc_id = '002_2881ff98ad935c2a'",
     "times are the document's text at their offsets":
         "UPDATE times SET end_char = end_char + 1",
+    # the tables have no keys (store.SCHEMA): a repeated row is damage the check names
+    "document keys are unique":
+        "INSERT INTO documents SELECT * FROM documents LIMIT 1",
+    "quote ids are unique":
+        "INSERT INTO quotes SELECT * FROM quotes LIMIT 1",
+    "mentions are unique per document, offset and event":
+        "INSERT INTO event_mentions SELECT * FROM event_mentions LIMIT 1",
+    "times are unique per document and offset":
+        "INSERT INTO times SELECT * FROM times LIMIT 1",
 }
 
 
