@@ -36,8 +36,8 @@ COLUMNS = {
 }
 # Rows of these tables repeat within a batch (an actor in many documents, two quotes at one offset
 # from one statement found through two cues, ...): the first of each key is kept, as in the row
-# path. Only actors are keyed in the store (stored ones are kept: INSERT OR IGNORE); the other keys
-# hold the hash of a document new in this batch, so no stored row can have them.
+# path. Of these tables only actors are keyed in the store (stored ones are kept: INSERT OR IGNORE);
+# the other keys hold the hash of a document new in this batch, so no stored row can have them.
 KEYS = {"actors": (0,), "times": (0, 1), "event_mentions": (1, 2, 0), "quotes": (0,)}
 
 

@@ -47,8 +47,6 @@ DAMAGE = {
     "times are the document's text at their offsets":
         "UPDATE times SET end_char = end_char + 1",
     # the tables have no keys (store.SCHEMA): a repeated row is damage the check names
-    "document keys are unique":
-        "INSERT INTO documents SELECT * FROM documents LIMIT 1",
     "quote ids are unique":
         "INSERT INTO quotes SELECT * FROM quotes LIMIT 1",
     "mentions are unique per document, offset and event":

@@ -37,7 +37,7 @@ def ingest(articles: Iterable[Article], store: Store, engine: str = "local", wor
         changed = changed or result.new > 0
         since_reconnect += result.new
         if since_reconnect >= RECONNECT_EVERY:
-            store.reconnect()  # memory flat in corpus size: DuckDB keeps index memory while connected
+            store.reconnect()  # memory flat in corpus size: DuckDB keeps what it cached while connected
             since_reconnect = 0
         yield result
         if skipped[0]:
