@@ -61,6 +61,8 @@ def main() -> None:
         t = time.perf_counter()
         generate(con, args.events)
         print(f"generated in {time.perf_counter() - t:.1f}s")
+        store.reconnect(dyads.LAYOUT_ROW_GROUP_ROWS)  # as an ingest rebuilds it
+        con = store.con
         t = time.perf_counter()
         dyads.refresh(con)
         print(f"dyad layout built in {time.perf_counter() - t:.1f}s")

@@ -80,7 +80,7 @@ def ingest(paths: Iterable[str | Path], db: str | os.PathLike | None = None, *, 
             if len(chunk) >= batch_size:
                 flush()
         flush()
-        with Store(path) as store:  # creates an empty store when nothing was read
+        with Store(path, row_group_rows=dyads.LAYOUT_ROW_GROUP_ROWS) as store:  # an empty one if nothing was read
             if counts.new:
                 dyads.refresh(store.con)  # the sorted dyad layout follows the new events
             counts.stats = store.stats()

@@ -83,13 +83,14 @@ class BatchResult:
     updated: int = 0
 
 
-def connect(path: Path, read_only: bool = False, wait: float | None = None) -> duckdb.DuckDBPyConnection:
+def connect(path: Path, read_only: bool = False, wait: float | None = None,
+            row_group_rows: int | None = None) -> duckdb.DuckDBPyConnection:
     """Open the DuckDB file, retrying while another process holds it, for up to ``wait`` seconds."""
     wait = float(os.environ.get("COMMUNIQUE_LOCK_WAIT", DEFAULT_WAIT)) if wait is None else wait
     deadline, pause = time.monotonic() + wait, 0.02
     while True:
         try:
-            return _open(path, read_only)
+            return _open(path, read_only, row_group_rows)
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
                 raise
@@ -102,13 +103,13 @@ def connect(path: Path, read_only: bool = False, wait: float | None = None) -> d
             pause = min(pause * 2, 0.2)
 
 
-def _open(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+def _open(path: Path, read_only: bool, row_group_rows: int | None = None) -> duckdb.DuckDBPyConnection:
     if read_only:
         return duckdb.connect(str(path), read_only=True)
-    con = duckdb.connect()  # the file attached as the default database, with small row groups (ROW_GROUP_ROWS)
+    con = duckdb.connect()  # the file attached as the default database, with ROW_GROUP_ROWS rows per row group
     try:
         quoted = str(path).replace("'", "''")
-        con.execute(f"ATTACH '{quoted}' AS {ALIAS} (ROW_GROUP_SIZE {ROW_GROUP_ROWS})")
+        con.execute(f"ATTACH '{quoted}' AS {ALIAS} (ROW_GROUP_SIZE {row_group_rows or ROW_GROUP_ROWS})")
         con.execute(f"USE {ALIAS}")
     except BaseException:
         con.close()
@@ -127,11 +128,12 @@ class Store:
     so that other processes get their turn.
     """
 
-    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False, wait: float | None = None):
+    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False, wait: float | None = None,
+                 row_group_rows: int | None = None):
         self.path = db_path(path)
         if read_only and not self.path.exists():
             raise FileNotFoundError(f"no store at {self.path} (run 'communique ingest' first)")
-        self.con = connect(self.path, read_only, wait)
+        self.con = connect(self.path, read_only, wait, row_group_rows)
         if not read_only:
             self.con.execute(f"BEGIN TRANSACTION; {SCHEMA} COMMIT;")  # all tables or none, even if killed
         elif not self.con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'documents'").fetchone():
@@ -141,10 +143,14 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
-    def reconnect(self) -> None:
-        """Close and reopen the file: DuckDB then lets go of the cache memory it built up."""
+    def reconnect(self, row_group_rows: int | None = None) -> None:
+        """Close and reopen the file: DuckDB then lets go of the cache memory it built up.
+
+        ``row_group_rows``: rows per row group of the tables written until the next reopening
+        (default ROW_GROUP_ROWS).
+        """
         self.con.close()
-        self.con = _open(self.path, read_only=False)
+        self.con = _open(self.path, read_only=False, row_group_rows=row_group_rows)
 
     def __enter__(self) -> Store:
         return self

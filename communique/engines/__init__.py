@@ -46,6 +46,7 @@ def ingest(articles: Iterable[Article], store: Store, engine: str = "local", wor
     if skipped[0]:
         yield BatchResult(already=skipped[0])
     if changed:
+        store.reconnect(dyads.LAYOUT_ROW_GROUP_ROWS)
         dyads.refresh(store.con)
         store.reconnect()  # let go of what the rebuild cached
 
