@@ -18,9 +18,10 @@ import duckdb
 
 BUCKETS = ("day", "week", "month", "quarter", "year")
 # Rows per row group of the layout, written whole at each rebuild: DuckDB's default. The store's
-# writers append with smaller ones (store.ROW_GROUP_ROWS), which would make a series read ten
-# times as many row groups (measured over 10 million events: 155-195 ms for the busiest dyad
-# with 8,192 rows, ~35 ms with these), so the ingests rebuild it on a store reopened with these.
+# writers append with smaller ones (store.ROW_GROUP_ROWS), which make a series read fifteen
+# times as many row groups (measured over 2 million events, side by side on a busy machine: the
+# busiest dyad 60-132 ms with 8,192 rows, 9-33 ms with these), so ingests rebuild it on a store
+# reopened with these.
 LAYOUT_ROW_GROUP_ROWS = 122_880
 
 _ROWS = """
