@@ -81,8 +81,8 @@ def ingest(paths: Iterable[str | Path], db: str | os.PathLike | None = None, *, 
                 flush()
         flush()
         with Store(path, row_group_rows=dyads.LAYOUT_ROW_GROUP_ROWS) as store:  # an empty one if nothing was read
-            if counts.new:
-                dyads.refresh(store.con)  # the sorted dyad layout follows the new events
+            if counts.new or (store.count_documents() and not dyads.fresh(store.con)):
+                dyads.refresh(store.con)  # the layout follows new events (or a run killed before rebuilding it)
             counts.stats = store.stats()
     return counts
 

@@ -45,7 +45,7 @@ def ingest(articles: Iterable[Article], store: Store, engine: str = "local", wor
             skipped[0] = 0
     if skipped[0]:
         yield BatchResult(already=skipped[0])
-    if changed:
+    if changed or (store.count_documents() and not dyads.fresh(store.con)):  # new events, or a killed run's
         store.reconnect(dyads.LAYOUT_ROW_GROUP_ROWS)
         dyads.refresh(store.con)
         store.reconnect()  # let go of what the rebuild cached
