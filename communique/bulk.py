@@ -17,9 +17,9 @@ from datetime import UTC, datetime
 import duckdb
 import pyarrow as pa
 
-from .link import PRECISION_RANK, event_id, group, group_key, interval, representative, same_event
-from .model import Actor, Event, Records
-from .store import BatchResult, Store
+from .link import PRECISION_RANK, group, group_key, interval, representative, same_event
+from .model import Actor, Article, Event, Records
+from .store import BatchResult, Store, new_event_id
 
 COLUMNS = {
     "documents": ["doc_hash", "doc_id", "published", "title", "url", "source", "origin", "text", "ingested_at"],
@@ -34,10 +34,10 @@ COLUMNS = {
     "event_mentions": ["event_id", "doc_hash", "evidence_start", "evidence_end", "evidence", "trigger", "quote_id",
                        "confidence", "sentence_start", "sentence_end"],
 }
-IGNORE_REPEATS = {"actors", "times", "event_mentions"}  # INSERT OR IGNORE in the row path: the first row wins
-# Two quotes at one offset (one statement found through two cues) share a quote id: the row path
-# stops the whole ingest on them; here the first is kept, as for the other repeats.
-IGNORE_REPEATS.add("quotes")
+# Rows of these tables repeat within a batch (an actor in many documents, two quotes at one offset
+# from one statement found through two cues, ...): the first of each key is kept, as in the row
+# path. Of these tables only actors are keyed in the store (stored ones are kept: INSERT OR IGNORE);
+# the other keys hold the hash of a document new in this batch, so no stored row can have them.
 KEYS = {"actors": (0,), "times": (0, 1), "event_mentions": (1, 2, 0), "quotes": (0,)}
 
 
@@ -50,13 +50,19 @@ class _Stored:
         self.event_id, self.event, self.updated = eid, event, False
 
 
-def load_batch(store: Store, batch: Iterable[Records]) -> BatchResult:
-    """Store a batch in one transaction, as ``Store.add_batch`` would, with bulk statements."""
+def load_batch(store: Store, batch: Iterable[Records], updates: Iterable[Article] = ()) -> BatchResult:
+    """Store a batch in one transaction, as ``Store.add_batch`` would, with bulk statements.
+
+    ``updates`` are stored documents read again with other metadata (``Store.add_batch``).
+    """
     batch = list(batch)
     result = BatchResult()
     con = store.con
     con.execute("BEGIN TRANSACTION")
     try:
+        for a in updates:
+            store.update_metadata(a)
+            result.updated += 1
         hashes = list(dict.fromkeys(r.article.doc_hash for r in batch))
         stored = {h for (h,) in con.execute(
             "SELECT doc_hash FROM documents WHERE doc_hash IN (SELECT unnest(?))", [hashes]).fetchall()}
@@ -87,6 +93,7 @@ def load_batch(store: Store, batch: Iterable[Records]) -> BatchResult:
 class _Rows:
     def __init__(self):
         self.tables: dict[str, list[tuple]] = {t: [] for t in COLUMNS}
+        self.event_ids: set[str] = set()  # of the batch's new events
 
     def add(self, table: str, row: tuple) -> None:
         self.tables[table].append(row)
@@ -95,14 +102,14 @@ class _Rows:
         for table, rows in self.tables.items():
             if not rows:
                 continue
-            if table in IGNORE_REPEATS:
+            if table in KEYS:
                 rows = _first_of_each_key(rows, KEYS[table])
             cols = COLUMNS[table]
             arrow = pa.table({c: [r[i] for r in rows] for i, c in enumerate(cols)})
             name = f"_bulk_{table}"
             con.register(name, arrow)
             try:
-                verb = "INSERT OR IGNORE" if table in IGNORE_REPEATS else "INSERT"
+                verb = "INSERT OR IGNORE" if table == "actors" else "INSERT"
                 con.execute(f"{verb} INTO {table} ({', '.join(cols)}) SELECT {', '.join(cols)} FROM {name}")
             finally:
                 with suppress(duckdb.Error):  # an aborted transaction refuses this too; keep the first error
@@ -167,7 +174,7 @@ def _event_for(e: Event, doc_hash: str, rows: _Rows, candidates: dict[str, list[
                                 date_end=e.date_end, date_precision=e.date_precision)
                 c.updated = True
             return c.event_id
-    eid = event_id(e, doc_hash)
+    eid = new_event_id(e, doc_hash, rows.event_ids)
     span = interval(e)
     rows.add("events", (eid, e.type, e.mode, e.negated, list(e.aux), list(e.context), e.cameo, e.score, e.quad,
                         e.date, e.date_end, e.date_precision, span[0] if span else None, span[1] if span else None,

@@ -24,6 +24,14 @@ CHECKS: dict[str, str] = {
         "SELECT event_id FROM events GROUP BY event_id HAVING count(*) > 1",
     "actor keys are unique":
         "SELECT actor_key FROM actors GROUP BY actor_key HAVING count(*) > 1",
+    # the writer keeps these (see store.SCHEMA: the tables have no keys, to keep memory flat)
+    "quote ids are unique":
+        "SELECT quote_id FROM quotes GROUP BY quote_id HAVING count(*) > 1",
+    "mentions are unique per document, offset and event":
+        "SELECT event_id || ' in ' || doc_hash || ' at ' || evidence_start FROM event_mentions GROUP BY ALL "
+        "HAVING count(*) > 1",
+    "times are unique per document and offset":
+        "SELECT doc_hash || ' ' || start_char FROM times GROUP BY doc_hash, start_char HAVING count(*) > 1",
     "mentions belong to stored documents":
         "SELECT m.event_id || ' in ' || m.doc_hash FROM event_mentions m ANTI JOIN documents d USING (doc_hash)",
     "mentions belong to stored events":

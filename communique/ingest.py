@@ -10,8 +10,10 @@ again stores exactly what an uninterrupted run stores.
 
 from __future__ import annotations
 
+import heapq
 import os
-from collections.abc import Callable, Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -57,7 +59,7 @@ def ingest(paths: Iterable[str | Path], db: str | os.PathLike | None = None, *, 
     counts = IngestSummary()
     note = on_note or (lambda n: None)
     with WriterLock(path):
-        first_seen: set[str] = set()  # a text twice in one run: the first one counts
+        first_seen = SeenTexts()  # a text twice in one run: the first one counts
         chunk: list[Article] = []
 
         def flush() -> None:
@@ -78,14 +80,14 @@ def ingest(paths: Iterable[str | Path], db: str | os.PathLike | None = None, *, 
             if len(chunk) >= batch_size:
                 flush()
         flush()
-        with Store(path) as store:  # creates an empty store when nothing was read
-            if counts.new or not dyads.fresh(store.con):  # also after a run killed before it refreshed
-                dyads.refresh(store.con)  # the sorted dyad layout follows the new events
+        with Store(path, row_group_rows=dyads.LAYOUT_ROW_GROUP_ROWS) as store:  # an empty one if nothing was read
+            if counts.new or (store.count_documents() and not dyads.fresh(store.con)):
+                dyads.refresh(store.con)  # the layout follows new events (or a run killed before rebuilding it)
             counts.stats = store.stats()
     return counts
 
 
-def _store_chunk(path: Path, chunk: list[Article], first_seen: set[str], counts: IngestSummary, batch_size: int,
+def _store_chunk(path: Path, chunk: list[Article], first_seen: SeenTexts, counts: IngestSummary, batch_size: int,
                  note: Callable[[Note], None]) -> None:
     if not chunk:
         return
@@ -110,16 +112,57 @@ def _store_chunk(path: Path, chunk: list[Article], first_seen: set[str], counts:
             updates.append(a)
     if not new and not updates:
         return
+    from .bulk import load_batch
     from .pipeline import process  # here, not above: a refused or a no-op run never loads spaCy
 
     records = list(process(new, batch_size=batch_size)) if new else []  # the store is closed meanwhile
     with Store(path) as store:
-        result = store.add_batch(records, updates)
+        result = load_batch(store, records, updates)
     counts.new += result.new
     counts.already += result.already
     counts.updated += result.updated
     counts.events += result.events
     counts.quotes += result.quotes
+
+
+class SeenTexts:
+    """The hashes of the texts a run has read, 16 bytes each, in a sorted buffer.
+
+    A set of the hash strings takes ~150 bytes per text (~15 MiB per 100,000 articles),
+    which a long ingest would carry to its end; this takes ~16 (1.6 MiB).
+    """
+
+    SIZE = 16
+
+    def __init__(self, merge_every: int = 4096):
+        self._sorted = bytearray()  # digests in order, SIZE bytes each
+        self._recent: set[bytes] = set()  # added since the last merge
+        self._merge_every = merge_every
+
+    def __len__(self) -> int:
+        return len(self._sorted) // self.SIZE + len(self._recent)
+
+    def __contains__(self, doc_hash: str) -> bool:
+        d = bytes.fromhex(doc_hash)
+        if d in self._recent:
+            return True
+        n, size = len(self._sorted) // self.SIZE, self.SIZE
+        i = bisect_left(range(n), d, key=lambda k: self._sorted[k * size:(k + 1) * size])
+        return i < n and self._sorted[i * size:(i + 1) * size] == d
+
+    def add(self, doc_hash: str) -> None:
+        if doc_hash in self:
+            return
+        self._recent.add(bytes.fromhex(doc_hash))
+        if len(self._recent) >= self._merge_every:
+            merged = bytearray()
+            for d in heapq.merge(self._stored(), sorted(self._recent)):
+                merged += d
+            self._sorted, self._recent = merged, set()
+
+    def _stored(self) -> Iterator[bytes]:
+        for i in range(0, len(self._sorted), self.SIZE):
+            yield bytes(self._sorted[i:i + self.SIZE])
 
 
 def _where(a: Article) -> tuple[str, int | None]:
@@ -136,10 +179,11 @@ def ingest_items(store: Store, items: Iterable[Article | Reject], batch_size: in
     pending: list[Article] = []
 
     def flush() -> None:
+        from .bulk import load_batch
         from .pipeline import process
 
         if pending:
-            result = store.add_batch(process(pending, batch_size=batch_size))
+            result = load_batch(store, process(pending, batch_size=batch_size))
             summary.new += result.new
             summary.already += result.already
             summary.events += result.events

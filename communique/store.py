@@ -28,6 +28,13 @@ from .model import Actor, Article, Event, Records
 DEFAULT_DB = "communique.duckdb"
 DEFAULT_WAIT = 30.0
 
+# Only documents and actors have a key. The other tables grow with every document, and DuckDB
+# holds a key's index in the writing process's memory (measured: ~1 KiB per document over all
+# tables, against ~110 bytes for the documents' key), so a long ingest grew with the store. Their
+# identity is kept by the writer instead: every row's key holds the hash of a document stored in
+# the same transaction (repeats within a document are dropped before inserting; a new event id
+# that another new event of the document has is refused), and ``communique check`` verifies
+# every key is unique. Stores made with the keys of earlier versions keep them and work as before.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     doc_hash VARCHAR PRIMARY KEY, doc_id VARCHAR, published DATE, title VARCHAR, url VARCHAR,
@@ -36,25 +43,26 @@ CREATE TABLE IF NOT EXISTS actors (
     actor_key VARCHAR PRIMARY KEY, name VARCHAR, country VARCHAR, igo VARCHAR, sector VARCHAR[],
     kind VARCHAR, role VARCHAR);
 CREATE TABLE IF NOT EXISTS events (
-    event_id VARCHAR PRIMARY KEY, type VARCHAR, mode VARCHAR, negated BOOLEAN, aux VARCHAR[],
+    event_id VARCHAR, type VARCHAR, mode VARCHAR, negated BOOLEAN, aux VARCHAR[],
     context VARCHAR[], cameo VARCHAR, plover_score DOUBLE, quad INTEGER, date VARCHAR, date_end VARCHAR,
     date_precision VARCHAR, date_first DATE, date_last DATE, confidence DOUBLE, group_key VARCHAR,
     actor_keys VARCHAR[], recipient_keys VARCHAR[]);
 CREATE TABLE IF NOT EXISTS event_mentions (
     event_id VARCHAR, doc_hash VARCHAR, evidence_start INTEGER, evidence_end INTEGER, evidence VARCHAR,
-    trigger VARCHAR, quote_id VARCHAR, confidence DOUBLE, sentence_start INTEGER, sentence_end INTEGER,
-    PRIMARY KEY (doc_hash, evidence_start, event_id));
+    trigger VARCHAR, quote_id VARCHAR, confidence DOUBLE, sentence_start INTEGER, sentence_end INTEGER);
 CREATE TABLE IF NOT EXISTS event_actors (event_id VARCHAR, actor_key VARCHAR, side VARCHAR);
 CREATE TABLE IF NOT EXISTS quotes (
-    quote_id VARCHAR PRIMARY KEY, doc_hash VARCHAR, kind VARCHAR, cue VARCHAR, speaker_key VARCHAR,
+    quote_id VARCHAR, doc_hash VARCHAR, kind VARCHAR, cue VARCHAR, speaker_key VARCHAR,
     speaker_text VARCHAR, outlet_key VARCHAR, addressee_key VARCHAR, start_char INTEGER, end_char INTEGER,
     text VARCHAR);
 CREATE TABLE IF NOT EXISTS times (
-    doc_hash VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR, value VARCHAR, kind VARCHAR,
-    PRIMARY KEY (doc_hash, start_char));
-CREATE INDEX IF NOT EXISTS events_group ON events (group_key);
-CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors (actor_key);
+    doc_hash VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR, value VARCHAR, kind VARCHAR);
 """
+# Rows per row group in the file a writer appends to (DuckDB's default is 122,880). A checkpoint
+# rewrites the row group that took the new rows whole, so its memory grows with that group's
+# size: with DuckDB's default, over the first 122,880 documents (measured: ~60-130 MiB).
+ROW_GROUP_ROWS = 8192
+ALIAS = "store"  # the file's name in a writer's connection
 
 
 def db_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -75,13 +83,14 @@ class BatchResult:
     updated: int = 0
 
 
-def connect(path: Path, read_only: bool = False, wait: float | None = None) -> duckdb.DuckDBPyConnection:
+def connect(path: Path, read_only: bool = False, wait: float | None = None,
+            row_group_rows: int | None = None) -> duckdb.DuckDBPyConnection:
     """Open the DuckDB file, retrying while another process holds it, for up to ``wait`` seconds."""
     wait = float(os.environ.get("COMMUNIQUE_LOCK_WAIT", DEFAULT_WAIT)) if wait is None else wait
     deadline, pause = time.monotonic() + wait, 0.02
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return _open(path, read_only, row_group_rows)
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
                 raise
@@ -94,6 +103,24 @@ def connect(path: Path, read_only: bool = False, wait: float | None = None) -> d
             pause = min(pause * 2, 0.2)
 
 
+def _open(path: Path, read_only: bool, row_group_rows: int | None = None) -> duckdb.DuckDBPyConnection:
+    if read_only:
+        return duckdb.connect(str(path), read_only=True)
+    con = duckdb.connect()  # the file attached as the default database, with ROW_GROUP_ROWS rows per row group
+    try:
+        quoted = str(path).replace("'", "''")
+        con.execute(f"ATTACH '{quoted}' AS {ALIAS} (ROW_GROUP_SIZE {row_group_rows or ROW_GROUP_ROWS})")
+        con.execute(f"USE {ALIAS}")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _attached(con: duckdb.DuckDBPyConnection) -> bool:
+    return con.execute(f"SELECT count(*) FROM duckdb_databases() WHERE database_name = '{ALIAS}'").fetchone()[0] > 0
+
+
 class Store:
     """A DuckDB file holding documents, actors, events (with mentions), quotes and times.
 
@@ -101,11 +128,12 @@ class Store:
     so that other processes get their turn.
     """
 
-    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False, wait: float | None = None):
+    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False, wait: float | None = None,
+                 row_group_rows: int | None = None):
         self.path = db_path(path)
         if read_only and not self.path.exists():
             raise FileNotFoundError(f"no store at {self.path} (run 'communique ingest' first)")
-        self.con = connect(self.path, read_only, wait)
+        self.con = connect(self.path, read_only, wait, row_group_rows)
         if not read_only:
             self.con.execute(f"BEGIN TRANSACTION; {SCHEMA} COMMIT;")  # all tables or none, even if killed
         elif not self.con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'documents'").fetchone():
@@ -115,11 +143,14 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
-    def reconnect(self) -> None:
-        """Close and reopen the file: DuckDB then lets go of the index and cache memory it built up,
-        so a long bulk load stays flat in memory (indexes are read back from the file as needed)."""
+    def reconnect(self, row_group_rows: int | None = None) -> None:
+        """Close and reopen the file: DuckDB then lets go of the cache memory it built up.
+
+        ``row_group_rows``: rows per row group of the tables written until the next reopening
+        (default ROW_GROUP_ROWS).
+        """
         self.con.close()
-        self.con = duckdb.connect(str(self.path))
+        self.con = _open(self.path, read_only=False, row_group_rows=row_group_rows)
 
     def __enter__(self) -> Store:
         return self
@@ -148,10 +179,7 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             for a in updates:
-                self.con.execute(
-                    "UPDATE documents SET doc_id = ?, title = coalesce(?, title), url = coalesce(?, url), "
-                    "source = coalesce(?, source), origin = ? WHERE doc_hash = ?",
-                    [a.id, a.title, a.url, a.source, a.origin, a.doc_hash])
+                self.update_metadata(a)
                 result.updated += 1
             seen: set[str] = set()
             for rec in batch:
@@ -170,6 +198,14 @@ class Store:
             raise
         return result
 
+    def update_metadata(self, a: Article) -> None:
+        """A stored document read again with other metadata takes its id, origin and the title, url
+        and source it has (the caller's transaction)."""
+        self.con.execute(
+            "UPDATE documents SET doc_id = ?, title = coalesce(?, title), url = coalesce(?, url), "
+            "source = coalesce(?, source), origin = ? WHERE doc_hash = ?",
+            [a.id, a.title, a.url, a.source, a.origin, a.doc_hash])
+
     def _add_records(self, rec: Records) -> None:
         a, h = rec.article, rec.article.doc_hash
         self.con.execute(
@@ -177,22 +213,30 @@ class Store:
             [h, a.id, a.published, a.title, a.url, a.source, a.origin, a.text, datetime.now(UTC)])
         for actor in rec.actors:
             self._upsert_actor(actor)
-        quote_ids = []
-        for q in rec.quotes:
+        quote_ids: list[str] = []
+        for q in rec.quotes:  # one statement found through two cues ('said ... continued'): the first wins
             qid = f"{h[:16]}:{q.start}"
+            if qid not in quote_ids:
+                self.con.execute("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 [qid, h, q.kind, q.cue, _key(q.speaker), q.speaker_text, _key(q.outlet),
+                                  _key(q.addressee), q.start, q.end, q.text])
             quote_ids.append(qid)
-            self.con.execute(  # one statement found through two cues ('said ... continued'): the first wins
-                "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [qid, h, q.kind, q.cue, _key(q.speaker), q.speaker_text, _key(q.outlet), _key(q.addressee),
-                 q.start, q.end, q.text])
-        for t in rec.times:
-            self.con.execute("INSERT OR IGNORE INTO times VALUES (?, ?, ?, ?, ?, ?)",
-                             [h, t.start, t.end, t.text, t.value, t.kind])
+        starts: set[int] = set()
+        for t in rec.times:  # the first time at an offset wins
+            if t.start not in starts:
+                starts.add(t.start)
+                self.con.execute("INSERT INTO times VALUES (?, ?, ?, ?, ?, ?)", [h, t.start, t.end, t.text, t.value,
+                                                                                t.kind])
+        new_ids: set[str] = set()
+        stored: set[tuple[int, str]] = set()
         for mentions in group(rec.events):
-            eid = self._event_for(representative(mentions), h)
+            eid = self._event_for(representative(mentions), h, new_ids)
             for m in mentions:
+                if (m.evidence_start, eid) in stored:  # the first mention at an offset wins
+                    continue
+                stored.add((m.evidence_start, eid))
                 qid = quote_ids[m.quote_index] if m.quote_index is not None and m.quote_index < len(quote_ids) else None
-                self.con.execute("INSERT OR IGNORE INTO event_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                self.con.execute("INSERT INTO event_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                  [eid, h, m.evidence_start, m.evidence_end, m.evidence, m.trigger, qid, m.confidence,
                                   m.sentence_start, m.sentence_end])
 
@@ -200,8 +244,8 @@ class Store:
         self.con.execute("INSERT OR IGNORE INTO actors VALUES (?, ?, ?, ?, ?, ?, ?)",
                          [a.key, a.name, a.country, a.igo, list(a.sector), a.kind, a.role])
 
-    def _event_for(self, e: Event, doc_hash: str) -> str:
-        """The id of the stored event this one is; a new event if none."""
+    def _event_for(self, e: Event, doc_hash: str, new_ids: set[str]) -> str:
+        """The id of the stored event this one is; a new event if none (its id added to ``new_ids``)."""
         gk = group_key(e)
         rows = self.con.execute(
             "SELECT event_id, type, negated, actor_keys, recipient_keys, date, date_end, date_precision "
@@ -217,7 +261,7 @@ class Store:
                         "WHERE event_id = ?", [e.date, e.date_end, e.date_precision,
                                                span[0] if span else None, span[1] if span else None, eid])
                 return eid
-        eid = event_id(e, doc_hash)
+        eid = new_event_id(e, doc_hash, new_ids)
         span = interval(e)
         self.con.execute(
             "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -238,6 +282,8 @@ class Store:
         """
         view = object.__new__(Store)
         view.path, view.con = self.path, self.con.cursor()
+        if _attached(self.con):
+            view.con.execute(f"USE {ALIAS}")  # a cursor starts in DuckDB's default database
         return view
 
     def stats(self) -> dict:
@@ -512,6 +558,19 @@ def _dyad_condition(a: str, b: str, directed: bool = False) -> tuple[str, list]:
            "JOIN actors ya ON ya.actor_key = y.actor_key JOIN events d ON d.event_id = x.event_id "
            f"WHERE {match.format(t='xa')} AND {match.format(t='ya')} AND {sides})")
     return sql, _match_params(a) + _match_params(b)
+
+
+def new_event_id(e: Event, doc_hash: str, taken: set[str]) -> str:
+    """``link.event_id`` for a new event of the document, refused if another new event of it has it.
+
+    The events table has no key (see SCHEMA): this is the check its key made.
+    """
+    eid = event_id(e, doc_hash)
+    if eid in taken:
+        raise ValueError(f"two new events of document {doc_hash} would share the id {eid} "
+                         "(same evidence offset and participants, yet not the same event)")
+    taken.add(eid)
+    return eid
 
 
 def _key(a: Actor | None) -> str | None:

@@ -37,7 +37,7 @@ def ingest(articles: Iterable[Article], store: Store, engine: str = "local", wor
         changed = changed or result.new > 0
         since_reconnect += result.new
         if since_reconnect >= RECONNECT_EVERY:
-            store.reconnect()  # memory flat in corpus size: DuckDB keeps index memory while connected
+            store.reconnect()  # memory flat in corpus size: DuckDB keeps what it cached while connected
             since_reconnect = 0
         yield result
         if skipped[0]:
@@ -45,7 +45,8 @@ def ingest(articles: Iterable[Article], store: Store, engine: str = "local", wor
             skipped[0] = 0
     if skipped[0]:
         yield BatchResult(already=skipped[0])
-    if changed or not dyads.fresh(store.con):  # also after a run killed before it refreshed
+    if changed or (store.count_documents() and not dyads.fresh(store.con)):  # new events, or a killed run's
+        store.reconnect(dyads.LAYOUT_ROW_GROUP_ROWS)
         dyads.refresh(store.con)
         store.reconnect()  # let go of what the rebuild cached
 
