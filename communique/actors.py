@@ -721,6 +721,9 @@ class _Sweep:
                     m = self.out.of_phrase(obj)
                     if m is not None and m.actor.kind in ("country", "group"):
                         return m.actor.country
+                    for t in (obj, *(c for c in obj.children if c.dep_ == "compound")):
+                        if t.i in self.out.places:  # "the government of Sindh province"
+                            return self.out.places[t.i]
         return None
 
     def _member_sector(self, span: Span) -> tuple[str, ...]:
@@ -1020,6 +1023,11 @@ def _place_groups(doc: Doc, out: DocActors) -> None:
         countries = {m.actor.country for m in out.mentions if sent.start_char <= m.start < sent.end_char
                      and m.actor.country not in (None, "IGO", "NGO", "IMG")}
         countries |= {code for t, code in out.places.items() if sent.start <= t < sent.end}
+        of = [out.of_phrase(o) for p in doc[i].children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj" and not any(c.dep_ == "conj" for c in o.children)]
+        of_countries = {m.actor.country for m in of if m is not None and m.actor.kind in ("country", "group")}
+        if len(of_countries) == 1:  # "Druze inhabitants of the Syrian Golan Heights"
+            countries = of_countries
         if len(countries) > 1:  # "prisoners rioted at a jail in Dili": where they acted
             countries = {c for c in [_acting_place(doc[i], out)] if c}
         if len(countries) == 1:

@@ -1109,7 +1109,7 @@ military exercise ; near|in           ; 150  ; hold|conduct|stage|launch|begin|c
 drill             ; near|in           ; 150  ; hold|conduct|stage|launch|begin|carry|start ;
 war game          ; near|in           ; 150  ; hold|conduct|stage|launch|begin|carry|start ; joint ones are COOPERATE (extract.py)
 exercise          ; near|in           ; 150  ; hold|conduct|stage|launch|begin|carry|start ;
-patrol            ; near|along|in     ; 150  ; conduct|carry|launch|send ;
+patrol            ; near|along|in     ; 150  ; conduct|carry|launch|send|order ;
 buildup           ; near|along|on     ; 154  ; begin|order|continue ;
 missile test      ;                   ; 150  ; conduct|carry ;
 nuclear test      ;                   ; 150  ; conduct|carry ;

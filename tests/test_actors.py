@@ -154,3 +154,9 @@ def test_they_after_a_group_placed_by_its_loyalty_is_that_group(extract):
 def test_an_ethnic_community_lives_where_the_text_puts_it(extract):
     rec = extract("Ethnic Serb villagers in Kosovo protested against the new border.", "2015-06-01")
     assert [tuple(a.country for a in e.actors) for e in rec.events] == [("XKX",)]
+
+
+def test_inhabitants_of_a_place_and_the_government_of_a_province(extract):
+    records = extract("Druze inhabitants of the Syrian Golan Heights threatened a strike. The government of Sindh "
+                      "province ordered patrols after the riots.", "2000-06-01")
+    assert [[a.country for a in e.actors] for e in records.events] == [["SYR"], ["PAK"]]

@@ -429,3 +429,8 @@ def test_a_place_disputed_by_two_states_describes_a_standing_dispute(extract):
     events = _events(extract, "Chinese coast guard ships entered waters near the Senkaku Islands, disputed by "
                               "Japan and China.", "2015-06-01")
     assert all(t != "ACCUSE" for t, *_ in events)
+
+
+def test_troops_remaining_on_alert_mobilize(extract):
+    events = _events(extract, "Israeli troops remained on alert in the West Bank.", "2000-06-01")
+    assert [t for t, *_ in events] == ["MOBILIZE"]
