@@ -158,6 +158,7 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase,
         [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in role_matcher(doc)])}
     person_roles = {t.i for s in role_spans.values() if kb.roles[s.text.lower()].kind == "person" for t in s}
     spans = _name_spans(doc, names, person_roles, kb.regions, kb.roles)
+    spans.update(_misspelt_nations(doc, spans, kb))
     out.main_country = _main_country([s for s in spans.values() if s.label_.split("|")[0] in PLACE_LABELS])
     out.places = _towns(doc, spans, kb, article.published)
     sweep = _Sweep(doc, article.published, kb, out, role_spans, quoted)
@@ -303,7 +304,8 @@ def _name_spans(doc: Doc, names: PhraseMatcher, person_roles: set[int],
         while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
             end -= 1
         titled = titled or (start - 1) in person_roles  # "economist Rodrigo Elizalde" tagged ORG
-        if end > start and all(t.pos_ == "PROPN" for t in doc[start:end]):
+        if end > start and all(t.pos_ == "PROPN" or (t.text == "-" and start < t.i < end - 1)  # "Zia-Ul-Haq"
+                               for t in doc[start:end]):
             label = "PERSON" if titled and end - start <= 4 else ent.label_
             found.append(Span(doc, start, end, label=f"NER|{label}"))
     covered = {t.i for s in found for t in s}
@@ -312,12 +314,31 @@ def _name_spans(doc: Doc, names: PhraseMatcher, person_roles: set[int],
         if j in person_roles or j in covered or j >= len(doc):
             continue
         k = j
-        while k < len(doc) and k - j < 5 and (doc[k].pos_ == "PROPN" or (doc[k].text == "-" and k + 1 < len(doc)
+        words = 0
+        while k < len(doc) and words < 5 and (doc[k].pos_ == "PROPN" or (doc[k].text == "-" and k + 1 < len(doc)
                                                                            and doc[k + 1].pos_ == "PROPN")):
+            words += doc[k].text != "-"
             k += 1
         if k - j >= 2 or (k - j == 1 and doc[j].ent_type_ == "PERSON"):
             found.append(Span(doc, j, k, label="NER|PERSON"))  # "activist Jean-Robert Pierre"
     return {s.start: s for s in _longest(found)}
+
+
+def _misspelt_nations(doc: Doc, spans: dict[int, Span], kb: KnowledgeBase) -> dict[int, Span]:
+    """Country names and demonyms misspelt by one letter ("Ethopia", "Afganistan"): proper nouns
+    no other name, person or organisation covers, and no town the gazetteer knows."""
+    covered = {t.i for s in spans.values() if len(s) > 1 or not s.label_.startswith("NER|") for t in s}
+    found = {}
+    for t in doc:
+        part_of_a_name = t.ent_type_ in ("PERSON", "ORG") and (t.ent_iob_ == "I" or (
+            t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I"))  # "Camboda" alone may be tagged ORG
+        if t.pos_ != "PROPN" or t.i in covered or part_of_a_name or t.ent_type_ == "PERSON" \
+                or t.text in kb.cities or kb.person(t.text) is not None:
+            continue
+        hit = kb.misspelt_country(t.text)
+        if hit:
+            found[t.i] = Span(doc, t.i, t.i + 1, label=f"{hit[0]}|{hit[1]}")
+    return found
 
 
 def _stance(span: Span) -> bool:

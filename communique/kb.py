@@ -158,6 +158,7 @@ class KnowledgeBase:
         self.surnames: dict[str, set[str]] = defaultdict(set)
         self.roles: dict[str, RoleTerm] = {}
         self._surname_shapes: dict[tuple[str, int], list[str]] | None = None
+        self._nation_shapes: dict[str, list[tuple[str, str, str]]] | None = None
         self._short_forms: dict[tuple[str, str], set[str]] | None = None
         self.curated: set[str] = set()  # people from the curated file, preferred over generated ones
         self._load(folders)
@@ -253,6 +254,21 @@ class KnowledgeBase:
         keys = [k for n in (len(last) - 1, len(last), len(last) + 1) for k in self._surname_shapes[(last[:1], n)]]
         found = {name for key in keys if _one_edit(key, last) for name in self.surnames[key]
                  if fold(name.split()[0]) == first}
+        return found.pop() if len(found) == 1 else None
+
+    def misspelt_country(self, word: str) -> tuple[str, str] | None:
+        """("COUNTRY" or "DEMONYM", code) for the one country name or demonym of seven letters or
+        more that a capitalised word misspells by one letter, keeping the first ("Ethopia",
+        "Afganistan", "Phillippines"); None for a word the gazetteer knows as it is."""
+        if len(word) < 7 or not word[:1].isupper() or word in self.country_forms or word in self.demonym_forms:
+            return None
+        if self._nation_shapes is None:  # built on first use: first letter -> (label, form, code)
+            self._nation_shapes = defaultdict(list)
+            for label, forms in (("COUNTRY", self.country_forms), ("DEMONYM", self.demonym_forms)):
+                for form, code in forms.items():
+                    if len(form) >= 7 and " " not in form:
+                        self._nation_shapes[form[0]].append((label, form, code))
+        found = {(label, code) for label, form, code in self._nation_shapes[word[0]] if _one_edit(form, word)}
         return found.pop() if len(found) == 1 else None
 
     def by_surname(self, surname: str, when: date | None = None) -> str | None:

@@ -434,3 +434,30 @@ def test_a_place_disputed_by_two_states_describes_a_standing_dispute(extract):
 def test_troops_remaining_on_alert_mobilize(extract):
     events = _events(extract, "Israeli troops remained on alert in the West Bank.", "2000-06-01")
     assert [t for t, *_ in events] == ["MOBILIZE"]
+
+
+def test_a_country_misspelt_in_the_copy_still_acts(extract):
+    events = _events(extract, "Camboda has agreed to release the detained Thai soldiers.", "2025-07-30")
+    assert events and events[0][1] == ("Cambodia",)
+
+
+def test_a_subject_the_parser_hung_elsewhere_is_found(extract):
+    # the small model reads this one as a noun phrase: "Doctors" the root, "donated" an acl
+    events = _events(extract, "Doctors from two Canadian relief groups donated and personally delivered "
+                              "$10,000 worth of medicine to Gaza City Hospital.", "2024-03-02")
+    assert [(e[0], e[1], e[2]) for e in events] == [("AID", ("CAN",), ("PSE",))]
+    events = _events(extract, "After the signing of a truce in Doha, the Congolese government and M23 have "
+                              "agreed to exchange prisoners.", "2025-07-20")
+    assert any(e[0] == "AGREE" and "COD" in e[1] for e in events)
+
+
+def test_talks_only_offered_or_proposed_did_not_take_place(extract):
+    events = _events(extract, "Indian Prime Minister Narendra Modi rejected an offer from Pakistan for "
+                              "talks between the two countries.", "2025-05-20")
+    assert [e[0] for e in events] == ["REJECT"]
+    assert events[0][2] == ("Pakistan",)
+
+
+def test_a_hyphenated_name_after_a_title_is_whole(extract):
+    rec = extract("Pakistan President Mohammad Zia-Ul-Haq rejected the plan.", "1986-03-01")
+    assert "Mohammad Zia-Ul-Haq" in {a.name for a in rec.actors}

@@ -68,3 +68,15 @@ def test_a_name_without_its_middle_name_or_second_surname_finds_the_known_person
     assert kb.shortened("Carlos Menem", date(1998, 3, 12)) == "Carlos Saul Menem"
     assert kb.shortened("Alvaro Uribe", date(2004, 8, 10)) == "Alvaro Uribe Velez"
     assert kb.shortened("Carlos Menem", date(2060, 1, 1)) is None  # no role near the date
+
+
+def test_a_country_name_misspelt_by_one_letter_is_that_country():
+    from communique.kb import load_kb
+
+    kb = load_kb()
+    assert kb.misspelt_country("Camboda") == ("COUNTRY", "KHM")
+    assert kb.misspelt_country("Venezuala") == ("COUNTRY", "VEN")
+    assert kb.misspelt_country("Pakistni") == ("DEMONYM", "PAK")
+    assert kb.misspelt_country("Pakistan") is None  # spelt right: the gazetteer has it
+    assert kb.misspelt_country("Bolivar") is None or kb.misspelt_country("Bolivar")[1] == "BOL"
+    assert kb.misspelt_country("Oman") is None  # short names are too close to other words

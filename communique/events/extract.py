@@ -133,6 +133,8 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
             if frame is not None:
                 out.append(_Trigger(frame, tok, coding, True, circumstance=True))
                 break
+            if _proposed(tok):
+                break  # "rejected an offer for direct talks": the talks did not take place
             verb = verb or _relative_light_verb(tok, nt)
             light = verb is not None and _is_light(verb, nt) and not _offered(verb, tok, lex)
             talks = coding is not None and coding.plover == "CONSULT" and _has_between(tok)
@@ -147,6 +149,15 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
                 out.append(_Trigger(verb, tok, coding, True))
             break
     return out
+
+
+PROPOSAL_NOUNS = {"offer", "proposal", "plan", "invitation", "initiative", "bid", "idea", "suggestion", "push"}
+
+
+def _proposed(noun: Token) -> bool:
+    """"an offer for direct talks", "a proposal of a ceasefire": what is only put forward."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("for", "of") \
+        and noun.head.head.lemma_.lower() in PROPOSAL_NOUNS | DIRECTIVE_NOUNS
 
 
 def _relative_light_verb(noun: Token, nt) -> Token | None:
@@ -785,6 +796,8 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
     subj = _subject_tokens(verb)
     actors = _collect(subj, actor_at)
     objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+    if not objs and not any(c.dep_ == "prep" for c in verb.children):  # "donated and delivered goods to X"
+        objs = [c for v in verb.conjuncts if v.i > verb.i for c in v.children if c.dep_ == "dobj"][:1]
     objs += [o for p in verb.children if p.dep_ == "prt" and p.lower_ == "up" for q in p.children
              if q.lower_ == "to" for o in q.children if o.dep_ == "pobj"]  # "kidnapped up to 16 advisers"
     passive_relcl = verb.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -805,7 +818,7 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
         recipients += _collect([verb.head], actor_at)
     if any(c.dep_ == "agent" for c in verb.children) or not actors:  # "Y was praised by X", "Y was killed"
         recipients += _collect([c for c in verb.children if c.dep_ == "nsubjpass" and c.i != word.i], actor_at)
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not recipients:
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not recipients and not _stranded_subject(verb):
         recipients = _collect([verb.head], actor_at)  # "Nawrocki, backed by Law and Justice"
     recipients += _prep_objects(verb, actor_at, DIRECT_PREPS if recipients else RECIPIENT_PREPS)
     if word.i != verb.i:
@@ -1010,7 +1023,36 @@ def _subject_tokens(verb: Token) -> list[Token]:
             return patient
     if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
         return _subject_tokens(verb.head)  # "Syria is willing to withdraw": through the adjective
-    return []
+    return _stranded_subject(verb)
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+
+
+def _stranded_subject(verb: Token) -> list[Token]:
+    """The subject of a predicate the parser left without one, where the parse shows it failed:
+    "Doctors from two aid groups donated goods" read as one noun phrase (the verb an ``acl``
+    with an object), or "With the signing of X, the government and SPLM/A have agreed" with
+    the subject hung as a conjunct inside the fronted phrase."""
+    root = verb.sent.root
+    if verb.dep_ == "acl" and root.pos_ in ("NOUN", "PROPN") \
+            and any(c.dep_ == "dobj" for v in [verb, *verb.conjuncts] for c in v.children):
+        return [root]
+    finite = verb.tag_ in FINITE_TAGS or any(c.dep_ == "aux" for c in verb.children)
+    if verb.dep_ != "ROOT" or not finite:
+        return []
+    first = min([c.i for c in verb.children if c.i < verb.i and c.dep_ in ("aux", "advmod", "neg")] + [verb.i])
+    if first <= verb.sent.start:
+        return []
+    tok = verb.doc[first - 1]
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "conj":
+        return []
+    fronted = max((t.i for t in verb.doc[verb.sent.start:tok.i] if t.is_punct and t.text == ","), default=None)
+    if fronted is None:
+        return []
+    while tok.dep_ == "conj" and tok.head.i > fronted:
+        tok = tok.head
+    return [tok] if tok.i > fronted else []
 
 
 STATIVE_PASSIVES = {"oppose"}  # "is opposed to": a stance of the subject, not something done to it
