@@ -11,6 +11,7 @@ table, two secondary indexes, DuckDB's default 122,880-row row groups), to compa
 
     python benchmarks/store_memory.py 100000
     python benchmarks/store_memory.py 100000 --keyed
+    python benchmarks/store_memory.py 100000 --rebuild   # and the dyad layout's rebuild at the end
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import os
 import random
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -31,6 +33,7 @@ import pyarrow as pa
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from test_store import KEYED_SCHEMA  # noqa: E402
 
+from communique import dyads  # noqa: E402
 from communique.engines import RECONNECT_EVERY  # noqa: E402
 from communique.store import Store  # noqa: E402
 
@@ -77,6 +80,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("documents", type=int, nargs="?", default=100000)
     ap.add_argument("--keyed", action="store_true", help="the schema and row groups of earlier versions")
+    ap.add_argument("--rebuild", action="store_true",
+                    help="then rebuild the dyad layout as an ingest's end does, and print its peak")
     args = ap.parse_args()
     rng, me = random.Random(9), psutil.Process()
     with tempfile.TemporaryDirectory() as tmp:
@@ -111,6 +116,29 @@ def main() -> None:
                       f"MiB  DuckDB: {', '.join(f'{t} {b / 2**20:.0f}' for t, b in tags)} MiB  "
                       f"{time.perf_counter() - start:5.0f} s", flush=True)
         store.close()
+        if args.rebuild:
+            rebuild_peak(db, me)
+
+
+def rebuild_peak(db: Path, me: psutil.Process) -> None:
+    """Rebuild the dyad layout as ``ingest`` does at its end; print the resident set it adds."""
+    with Store(db, row_group_rows=dyads.LAYOUT_ROW_GROUP_ROWS) as store:
+        before, peak, done = me.memory_info().rss, [0], threading.Event()
+
+        def sample():
+            while not done.is_set():
+                peak[0] = max(peak[0], me.memory_info().rss)
+                time.sleep(0.02)
+
+        sampler = threading.Thread(target=sample)
+        sampler.start()
+        start = time.perf_counter()
+        dyads.refresh(store.con)
+        done.set()
+        sampler.join()
+        rows_ = store.con.execute("SELECT count(*) FROM event_dyads").fetchone()[0]
+        print(f"dyad layout rebuild: {rows_} rows, RSS {before / 2**20:.0f} -> peak {peak[0] / 2**20:.0f} MiB "
+              f"(+{(peak[0] - before) / 2**20:.0f}), {time.perf_counter() - start:.1f} s", flush=True)
 
 
 if __name__ == "__main__":

@@ -38,3 +38,20 @@ def test_dyad_series_match_the_normalised_tables_and_follow_new_ingests(shared, 
 def test_unknown_bucket_is_refused(tmp_path):
     with duckdb.connect(str(tmp_path / "x.duckdb")) as con, pytest.raises(ValueError, match="unknown bucket"):
         dyads.series(con, "AZE", "USA", by="fortnight")
+
+
+def test_a_rebuild_that_does_not_fit_its_memory_bound_retries_with_more(tmp_path, monkeypatch):
+    db = str(tmp_path / "c.duckdb")
+    assert runner.invoke(app, ["ingest", str(SAMPLES), "--db", db]).exit_code == 0
+    with duckdb.connect(db) as con:
+        default = con.execute("SELECT value FROM duckdb_settings() WHERE name = 'memory_limit'").fetchone()
+        monkeypatch.setattr(dyads, "REBUILD_MEMORY", ("1MB",))  # too small for any rebuild
+        with pytest.raises(duckdb.OutOfMemoryException):
+            dyads.refresh(con)
+        assert dyads.fresh(con)  # the layout the ingest built is still there
+        monkeypatch.setattr(dyads, "REBUILD_MEMORY", ("1MB", None))
+        con.execute("DROP TABLE event_dyads")
+        dyads.refresh(con)
+        assert dyads.fresh(con)
+        assert con.execute("SELECT count(*) FROM event_dyads").fetchone()[0] > 10
+        assert con.execute("SELECT value FROM duckdb_settings() WHERE name = 'memory_limit'").fetchone() == default
