@@ -79,7 +79,7 @@ BGR;Bulgaria;Republic of Bulgaria;Bulgarian;Sofia;
 BFA;Burkina Faso;Burkina|Upper Volta;Burkinabe|Burkinabè;Ouagadougou;
 BDI;Burundi;Republic of Burundi;Burundian;Gitega|Bujumbura;Gitega is the political capital since 2019
 CPV;Cape Verde;Cabo Verde;Cape Verdean|Cabo Verdean;Praia;
-KHM;Cambodia;Kingdom of Cambodia;Cambodian|Khmer;Phnom Penh;
+KHM;Cambodia;Kingdom of Cambodia|Kampuchea|Democratic Kampuchea;Cambodian|Khmer|Kampuchean;Phnom Penh;
 CMR;Cameroon;Republic of Cameroon;Cameroonian;Yaounde|Yaoundé;
 CAN;Canada;;Canadian;Ottawa|Parliament Hill;
 CAF;Central African Republic;CAR|Centrafrique;Central African|Central Africans;Bangui;"CAR" must be matched case-sensitively
@@ -231,7 +231,7 @@ TKM;Turkmenistan;;Turkmen|Turkmens|Turkmenistani;Ashgabat|Ashkhabad;
 TUV;Tuvalu;;Tuvaluan;Funafuti;
 UGA;Uganda;Republic of Uganda;Ugandan;Kampala;
 UKR;Ukraine;;Ukrainian;Kyiv|Kiev|Bankova;Luhansk and Donetsk "People's Republics" are coded to UKR with sector PRE in PLOVER
-ARE;United Arab Emirates;UAE|U.A.E.;Emirati;Abu Dhabi;
+ARE;United Arab Emirates;UAE|U.A.E.|the Emirates;Emirati;Abu Dhabi;
 GBR;United Kingdom;UK|U.K.|Britain|Great Britain|Northern Ireland|England|Scotland|Wales|Ulster;British|Briton|Britons|Brit|Brits|Scottish|Welsh|Scots;London|Downing Street|Whitehall|Number 10|No 10|No. 10;
 TZA;Tanzania;United Republic of Tanzania;Tanzanian;Dodoma|Dar es Salaam;
 USA;United States;US|U.S.|USA|U.S.A.|America|United States of America;American;Washington|Washington, D.C.|Washington DC|Washington D.C.|the White House;"US" must be matched case-sensitively (pronoun "us"); "America" can mean the continent

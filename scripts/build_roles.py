@@ -427,6 +427,9 @@ secretary-general;IGO;person;;-
 secretary general;IGO;person;;-
 high commissioner;IGO;person;;-
 special rapporteur;IGO;person;;-
+emergency relief coordinator;IGO;person;;-
+humanitarian coordinator;IGO;person;;humanitarian coordinators
+coordinator;GOV;person;;coordinators
 monitor;IGO;person;;monitors
 inspector;IGO;person;;inspectors
 # religion

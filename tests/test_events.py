@@ -461,3 +461,16 @@ def test_talks_only_offered_or_proposed_did_not_take_place(extract):
 def test_a_hyphenated_name_after_a_title_is_whole(extract):
     rec = extract("Pakistan President Mohammad Zia-Ul-Haq rejected the plan.", "1986-03-01")
     assert "Mohammad Zia-Ul-Haq" in {a.name for a in rec.actors}
+
+
+def test_damage_done_in_a_riot_is_how_the_riot_went(extract):
+    events = _events(extract, "Iraqi prisoners rioted on Sunday at a jail near Basra, setting fire to "
+                              "their cells and smashing windows, police said.", "2024-08-11")
+    assert [e[0] for e in events] == ["PROTEST"]
+
+
+def test_insisting_on_demands_is_a_demand_made_by_the_named_group(extract):
+    events = _events(extract, "The main Tamil rebel group, the Liberation Tigers of Tamil Eelam (LTTE), "
+                              "insisted on its demand that Sri Lanka's government withdraw its troops.",
+                     "2002-05-02")
+    assert [e[:4] for e in events] == [("REQUEST", ("Liberation Tigers of Tamil Eelam",), ("LKA",), False)]

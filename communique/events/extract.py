@@ -691,7 +691,7 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     verb = trig.verb
     if verb.i != trig.word.i and not trig.circumstance and (_non_factual(verb) or _embedded_in_event(verb, lex)):
         return None
-    if _restated_means(trig, lex):
+    if _restated_means(trig, lex) or _riot_detail(trig, lex):
         return None
     negated = is_negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in trig.word.children)
     if trig.coding.plover == "THREATEN" and _excluding(verb):
@@ -861,6 +861,18 @@ def _restated_means(trig: _Trigger, lex: Lexicon) -> bool:
     gov = word.head.head
     return gov.pos_ == "VERB" and not is_negated(gov) and \
         any(t.coding.plover == trig.coding.plover for t in _triggers(gov, lex))
+
+
+def _riot_detail(trig: _Trigger, lex: Lexicon) -> bool:
+    """"prisoners rioted, setting fire to their mattresses and smashing furniture": damage done in
+    a protest is how it went (PLOVER: destruction incidental to a riot is no ASSAULT of its own)."""
+    verb = trig.verb
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if trig.coding.plover not in ("ASSAULT", "COERCE") or verb.dep_ != "advcl" or verb.tag_ != "VBG" \
+            or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
+    return any(t.coding.plover == "PROTEST" for t in _triggers(verb.head, lex))
 
 
 def _means_participants(noun: Token, actor_at: ActorAt) -> tuple[list[Actor], list[Actor]]:
@@ -1088,7 +1100,11 @@ def _collect(tokens: list[Token], actor_at: ActorAt, places: bool = False) -> li
     found = []
     for t in tokens:
         for part in _expand(t):
-            found += [a for a in actor_at(part) if places or a.kind != "place"]
+            got = actor_at(part)
+            if got and not any(a.sector for a in got):  # "the main Hutu rebel group, FDD": the name says more
+                named = [a for c in part.children if c.dep_ == "appos" for a in actor_at(c)]
+                got = named if any(a.sector for a in named) else got
+            found += [a for a in got if places or a.kind != "place"]
     return _unique(found)
 
 
