@@ -1148,6 +1148,9 @@ strike            ; on|against        ; 190  ; launch|carry|conduct|order|stage 
 bombing           ; of|on             ; 190  ;  ;
 shelling          ; of|on             ; 194  ;  ;
 bombardment       ; of|on             ; 194  ;  ;
+artillery fire    ; on|against|at     ; 194  ; launch|open|direct|pour|exchange ;
+rocket fire       ; on|against|at     ; 194  ; launch|open|direct|pour|exchange ;
+mortar fire       ; on|against|at     ; 194  ; launch|open|direct|pour|exchange ;
 assault           ; on|against        ; 190  ;  ;
 offensive         ; against|on        ; 190  ; launch|begin|start|step|intensify|resume|continue ;
 revenge           ; on|against        ; 190  ; take|exact|wreak ; "take revenge on X": force in return (ASSAULT; announced, a THREATEN)
@@ -1159,7 +1162,7 @@ ambush            ; on|against        ; 190  ;  ;
 ceasefire violation ;                 ; 196  ;  ;
 massacre          ; of                ; 202  ; carry|commit|perpetrate ;
 genocide          ; against|of        ; 202  ; commit|carry|perpetrate ;
-ethnic cleansing  ; of|against        ; 203  ; commit|carry|perpetrate ;
+ethnic cleansing  ; of|against        ; 203  ; commit|carry|perpetrate|engage ;
 assassination     ; of                ; 186  ; carry|order|commit ;
 kidnapping        ; of                ; 181  ; carry ;
 abduction         ; of                ; 181  ; carry ;

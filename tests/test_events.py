@@ -474,3 +474,28 @@ def test_insisting_on_demands_is_a_demand_made_by_the_named_group(extract):
                               "insisted on its demand that Sri Lanka's government withdraw its troops.",
                      "2002-05-02")
     assert [e[:4] for e in events] == [("REQUEST", ("Liberation Tigers of Tamil Eelam",), ("LKA",), False)]
+
+
+def test_fire_launched_in_a_list_of_weapons_is_an_attack_on_its_target(extract):
+    events = _events(extract, "Ethiopian forces launched mortar, artillery, and rocket fire against Eritrean "
+                              "positions near Badme on Tuesday.", "1999-02-10")
+    assert [(e[0], e[1], e[2]) for e in events] == [("ASSAULT", ("ETH",), ("Eritrea",))]
+
+
+def test_cooperation_only_attempted_has_not_happened(extract):
+    events = _events(extract, "Kenyan mediators trying to broker a peace deal between the rivals met "
+                              "resistance. Attempts to resolve the crisis stalled.", "2008-01-20")
+    assert not [e for e in events if e[0] in ("CONSULT", "SUPPORT", "AGREE", "COOPERATE")]
+
+
+def test_engaged_in_is_done_by_the_subject_and_workers_stopping_work_strike(extract):
+    events = _events(extract, "Sudanese militias were engaged in ethnic cleansing against Masalit "
+                              "villagers. Nigerian oil workers stopped work on Monday.", "2004-04-12")
+    assert ("ASSAULT", ("SDN",)) in [(e[0], e[1]) for e in events]
+    assert ("PROTEST", ("NGA",)) in [(e[0], e[1]) for e in events]
+
+
+def test_a_noun_the_parser_read_as_a_verb_is_no_event(extract):
+    events = _events(extract, "Norway accepted a compromise for ending its fisheries dispute with "
+                              "Iceland.", "1999-03-10")
+    assert [e[0] for e in events] == ["AGREE"]

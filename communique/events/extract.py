@@ -96,7 +96,8 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
         if _non_factual(tok) or _light_verb_of_event_noun(tok, lex) or _embedded_in_event(tok, lex) \
                 or _aimed_measure(tok):
             return out
-        if _stative_participle(tok) or _blocked_content(tok, lex) or _prediction(tok) is not None:
+        if _stative_participle(tok) or _blocked_content(tok, lex) or _prediction(tok) is not None \
+                or _noun_read_as_verb(tok):
             return out
         particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent") and not _temporal(c)}
         particles |= _adverb_particles(tok)
@@ -122,8 +123,13 @@ def _triggers(tok: Token, lex: Lexicon) -> list[_Trigger]:
         elif _intended(tok):
             out.append(_Trigger(tok, tok, lex.coding(INTENT_CAMEO), False, implicit=True))
     elif tok.pos_ in ("NOUN", "PROPN"):
+        first = tok  # "launched artillery, mortar and rocket fire against X": the verb of the list's head
+        while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("NOUN", "PROPN"):
+            first = first.head
         for nt in lex.nouns.get(_event_noun(tok, lex), []):
-            verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+            verb = first.head if first.dep_ in ("dobj", "nsubjpass") else None
+            if first.dep_ == "pobj" and first.head.lower_ == "in" and first.head.head.lemma_.lower() in ENGAGE_VERBS:
+                verb = first.head.head  # "were engaged in ethnic cleansing"
             coding = lex.coding(nt.cameo)
             if verb is None and coding is not None and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for") \
                     and tok.head.head.lemma_.lower() in MOTION_VERBS:
@@ -158,6 +164,13 @@ def _proposed(noun: Token) -> bool:
     """"an offer for direct talks", "a proposal of a ceasefire": what is only put forward."""
     return noun.dep_ == "pobj" and noun.head.lower_ in ("for", "of") \
         and noun.head.head.lemma_.lower() in PROPOSAL_NOUNS | DIRECTIVE_NOUNS
+
+
+def _noun_read_as_verb(tok: Token) -> bool:
+    """"ending its fisheries dispute with X": a bare verb form hanging as an adverbial clause with
+    no subject, auxiliary or conjunction, right after a noun, is a noun the parser misread."""
+    return tok.tag_ == "VB" and tok.dep_ == "advcl" and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "NOUN" \
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark", "neg", "dobj") for c in tok.children)
 
 
 def _relative_light_verb(noun: Token, nt) -> Token | None:
@@ -435,11 +448,12 @@ def _heads(tok: Token) -> list[Token]:
     return out
 
 
+ENGAGE_VERBS = {"engage", "participate"}
 MOTION_VERBS = {"arrive", "travel", "go", "come", "fly", "leave", "head", "return", "set"}
 LIGHT_VERBS = {"have", "hold", "make", "send", "give", "pay", "conduct", "carry", "take", "extend", "express",
                "offer", "convey", "deliver", "issue", "launch", "stage", "mount", "receive", "begin", "start",
                "impose", "provide", "continue", "resume", "join", "call", "organize", "organise", "go", "renew",
-               "undertake", "lead"}
+               "undertake", "lead", "engage", "participate"}
 
 
 def _is_light(verb: Token, nt) -> bool:
@@ -691,7 +705,7 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
     verb = trig.verb
     if verb.i != trig.word.i and not trig.circumstance and (_non_factual(verb) or _embedded_in_event(verb, lex)):
         return None
-    if _restated_means(trig, lex) or _riot_detail(trig, lex):
+    if _restated_means(trig, lex) or _riot_detail(trig, lex) or _attempted_cooperation(trig):
         return None
     negated = is_negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in trig.word.children)
     if trig.coding.plover == "THREATEN" and _excluding(verb):
@@ -861,6 +875,21 @@ def _restated_means(trig: _Trigger, lex: Lexicon) -> bool:
     gov = word.head.head
     return gov.pos_ == "VERB" and not is_negated(gov) and \
         any(t.coding.plover == trig.coding.plover for t in _triggers(gov, lex))
+
+
+CONATIVE_VERBS = {"try", "attempt", "seek", "strive", "endeavour", "endeavor", "struggle"}
+CONATIVE_NOUNS = {"attempt", "effort", "bid", "drive", "quest", "endeavour", "endeavor"}
+
+
+def _attempted_cooperation(trig: _Trigger) -> bool:
+    """"a team trying to broker a peace pact", "attempts to resolve the crisis were deadlocked":
+    cooperation only attempted has not happened (an attempted attack is an attack: CAMEO 185)."""
+    verb = trig.verb
+    if trig.coding.plover not in QUAD_OF or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    return (verb.dep_ == "xcomp" and head.lemma_.lower() in CONATIVE_VERBS) or \
+        (verb.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in CONATIVE_NOUNS)
 
 
 def _riot_detail(trig: _Trigger, lex: Lexicon) -> bool:
@@ -1067,13 +1096,14 @@ def _stranded_subject(verb: Token) -> list[Token]:
     return [tok] if tok.i > fronted else []
 
 
-STATIVE_PASSIVES = {"oppose"}  # "is opposed to": a stance of the subject, not something done to it
+STATIVE_PASSIVES = {"oppose": "to", "engage": "in"}  # "is opposed to", "were engaged in": the subject's doing
 
 
 def _stative_passive(verb: Token) -> bool:
-    return verb.lemma_.lower() in STATIVE_PASSIVES and verb.tag_ == "VBN" \
+    prep = STATIVE_PASSIVES.get(verb.lemma_.lower())
+    return prep is not None and verb.tag_ == "VBN" \
         and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in verb.children) \
-        and any(c.dep_ in ("prep", "xcomp") and c.lower_ == "to" or c.dep_ == "xcomp" for c in verb.children)
+        and any(c.dep_ in ("prep", "xcomp") and c.lower_ == prep or c.dep_ == "xcomp" for c in verb.children)
 
 
 def _expand(tok: Token) -> list[Token]:
