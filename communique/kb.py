@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
@@ -66,6 +67,9 @@ def _one_edit(a: str, b: str) -> bool:
 
 def split(value: str) -> list[str]:
     return [v.strip() for v in value.split("|") if v.strip()] if value else []
+
+
+ARABIC_ARTICLE = re.compile(r"(?i)\s(?:al|el|ul)[- ](?=[A-Z])")
 
 
 def fold(text: str) -> str:
@@ -216,8 +220,12 @@ class KnowledgeBase:
 
     # -- people -------------------------------------------------------------
     def person(self, text: str) -> str | None:
-        """Canonical name for a full name or alias, if known."""
-        return self.person_forms.get(fold(text))
+        """Canonical name for a full name or alias, if known; the Arabic article may be spelt
+        another way ("Omar El Bashir", "Omar el-Bashir" for Omar al-Bashir)."""
+        found = self.person_forms.get(fold(text))
+        if found is None and ARABIC_ARTICLE.search(text):
+            found = self.person_forms.get(fold(ARABIC_ARTICLE.sub(" al-", text)))
+        return found
 
     def shortened(self, text: str, when: date) -> str | None:
         """The one known person a two-word name shortens by leaving out a middle name or the second

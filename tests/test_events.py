@@ -499,3 +499,9 @@ def test_a_noun_the_parser_read_as_a_verb_is_no_event(extract):
     events = _events(extract, "Norway accepted a compromise for ending its fisheries dispute with "
                               "Iceland.", "1999-03-10")
     assert [e[0] for e in events] == ["AGREE"]
+
+
+def test_crowds_converging_for_a_rally_protest(extract):
+    events = _events(extract, "Thousands of Kenyans were converging on Thursday for a rally in Nairobi.",
+                     "2024-06-27")
+    assert [(e[0], e[1]) for e in events] == [("PROTEST", ("KEN",))]

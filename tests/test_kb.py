@@ -80,3 +80,12 @@ def test_a_country_name_misspelt_by_one_letter_is_that_country():
     assert kb.misspelt_country("Pakistan") is None  # spelt right: the gazetteer has it
     assert kb.misspelt_country("Bolivar") is None or kb.misspelt_country("Bolivar")[1] == "BOL"
     assert kb.misspelt_country("Oman") is None  # short names are too close to other words
+
+
+def test_the_arabic_article_spelt_another_way_finds_the_known_person():
+    from communique.kb import load_kb
+
+    kb = load_kb()
+    known = kb.person("Omar al-Bashir")
+    assert known and kb.person("Omar El Bashir") == known and kb.person("Omar el-Bashir") == known
+    assert kb.person("Omar El Nobody") is None

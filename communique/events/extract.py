@@ -449,7 +449,8 @@ def _heads(tok: Token) -> list[Token]:
 
 
 ENGAGE_VERBS = {"engage", "participate"}
-MOTION_VERBS = {"arrive", "travel", "go", "come", "fly", "leave", "head", "return", "set"}
+MOTION_VERBS = {"arrive", "travel", "go", "come", "fly", "leave", "head", "return", "set", "converge", "gather",
+                "flock"}
 LIGHT_VERBS = {"have", "hold", "make", "send", "give", "pay", "conduct", "carry", "take", "extend", "express",
                "offer", "convey", "deliver", "issue", "launch", "stage", "mount", "receive", "begin", "start",
                "impose", "provide", "continue", "resume", "join", "call", "organize", "organise", "go", "renew",
