@@ -505,3 +505,17 @@ def test_crowds_converging_for_a_rally_protest(extract):
     events = _events(extract, "Thousands of Kenyans were converging on Thursday for a rally in Nairobi.",
                      "2024-06-27")
     assert [(e[0], e[1]) for e in events] == [("PROTEST", ("KEN",))]
+
+
+def test_a_later_act_in_the_same_sentence_names_no_side_of_a_meeting(extract):
+    events = _events(extract, "Israel's cabinet met on Sunday and decided to bar candidates from Hamas.",
+                     "2005-12-11")
+    meetings = [e for e in events if e[0] == "CONSULT"]
+    assert meetings and all(e[2] == () for e in meetings)
+
+
+def test_a_refusal_and_an_appeal_joined_by_and_keep_their_own_objects(extract):
+    events = _events(extract, "Japan has refused to send troops to Iraq and has urged its citizens to leave.",
+                     "2004-04-10")
+    refusal = [e for e in events if e[0] == "REJECT"]
+    assert refusal and refusal[0][2] == ("Iraq",)

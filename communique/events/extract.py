@@ -811,8 +811,9 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
     subj = _subject_tokens(verb)
     actors = _collect(subj, actor_at)
     objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
-    if not objs and not any(c.dep_ == "prep" for c in verb.children):  # "donated and delivered goods to X"
-        objs = [c for v in verb.conjuncts if v.i > verb.i for c in v.children if c.dep_ == "dobj"][:1]
+    if not objs:  # "donated and delivered goods to X"
+        objs = [c for v in verb.conjuncts if v.i > verb.i and _shares_object(verb, v)
+                for c in v.children if c.dep_ == "dobj"][:1]
     objs += [o for p in verb.children if p.dep_ == "prt" and p.lower_ == "up" for q in p.children
              if q.lower_ == "to" for o in q.children if o.dep_ == "pobj"]  # "kidnapped up to 16 advisers"
     passive_relcl = verb.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -845,7 +846,7 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
     if not [r for r in recipients if r.key not in {a.key for a in actors}]:  # not only "its sanctions"
         # "condemned a Russian attack", "shared evidence with the U.S.", "welcomed Reagan's statement":
         # the recipient is named inside the object's phrase
-        for o in (q for x in objs for q in _through_quantifier(x)):
+        for o in _unique_tokens([q for x in objs for q in (x, *_through_quantifier(x))]):  # "worth of goods to X"
             recipients += _prep_objects(o, actor_at, DIRECT_PREPS | {"for", "on", "of", "from", "by", "among"})
             recipients += _collect([c for c in o.children if c.dep_ in ("poss", "amod", "compound")
                                     and c.i != word.i], actor_at)
@@ -856,7 +857,8 @@ def _participants(trig: _Trigger, actor_at: ActorAt) -> tuple[list[Actor], list[
     if between:
         return actors + [b for b in between if b.key not in {a.key for a in actors}], []
     mine = {a.key for a in actors}
-    recipients = [r for r in _unique(recipients) if r.key not in mine and not _own(r, actors, verb)]
+    # (one with no country is dropped anyway: "University Medical School" should not stop the search)
+    recipients = [r for r in _unique(recipients) if r.key not in mine and not _own(r, actors, verb) and r.country]
     if trig.coding.plover == "ACCUSE":  # "complained to the UN over Israeli raids": the raids' authors
         target = _prep_objects(verb, actor_at, {"over", "about", "against"})
         if target:
@@ -1012,12 +1014,21 @@ def _deep_edge(head: Token, child: Token, depth: int, roots: list[Token]) -> boo
         return False  # "its troops": the actor's own; "Israel's ally": not Israel
     if head in roots and dep in ("nsubj", "nsubjpass"):
         return False  # the event's own subject is its actor
+    if dep == "conj" and head.pos_ in ("VERB", "AUX") and child.pos_ in ("VERB", "AUX") \
+            and not _shares_object(head, child):
+        return False  # "the cabinet met and decided to bar Hamas candidates": another act
     if dep == "advcl":  # conditions and purposes name the target; other adverbials do not
         return any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children) or \
             any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
     if dep == "ccomp" and head in roots and head.lemma_.lower() in SAY_VERBS:
         return False  # "X said Y ..." is not X's event with Y
     return True
+
+
+def _shares_object(verb: Token, conj: Token) -> bool:
+    """"donated and personally delivered goods to X": the second verb's object is the first's too."""
+    return not any(c.dep_ in ("dobj", "prep", "xcomp", "ccomp") for c in verb.children) \
+        and any(c.dep_ == "dobj" for c in conj.children) and not any(c.dep_ in ("aux", "nsubj") for c in conj.children)
 
 
 def _complement_recipients(verb: Token, actor_at: ActorAt) -> list[Actor]:
@@ -1137,6 +1148,10 @@ def _collect(tokens: list[Token], actor_at: ActorAt, places: bool = False) -> li
                 got = named if any(a.sector for a in named) else got
             found += [a for a in got if places or a.kind != "place"]
     return _unique(found)
+
+
+def _unique_tokens(tokens: list[Token]) -> list[Token]:
+    return list({t.i: t for t in tokens}.values())
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
