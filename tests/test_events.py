@@ -519,3 +519,15 @@ def test_a_refusal_and_an_appeal_joined_by_and_keep_their_own_objects(extract):
                      "2004-04-10")
     refusal = [e for e in events if e[0] == "REJECT"]
     assert refusal and refusal[0][2] == ("Iraq",)
+
+
+def test_lifting_an_emergency_falls_on_the_people_where_it_was(extract):
+    events = _events(extract, "Ethiopia's government on Friday lifted the state of emergency in the Amhara "
+                              "region.", "2024-06-07")
+    assert [(e[0], e[1], e[2]) for e in events] == [("CONCEDE", ("ETH",), ("ETH",))]
+
+
+def test_pressing_someone_to_act_is_a_demand(extract):
+    events = _events(extract, "Chinese authorities have been pressuring Uyghur families to cancel "
+                              "their protests.", "2020-01-10")
+    assert [e[0] for e in events][:1] == ["REQUEST"]

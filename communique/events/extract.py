@@ -32,6 +32,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 HISTORICAL_AFTER_DAYS = 90  # background: over a season before publication
 HOSTILE_ACTS = {"PROTEST", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
 DOMESTIC_CAMEO = ("172",)  # administrative sanctions (curfews, martial law, bans) fall on a state's own people
+EASING_CAMEO = ("081",)  # and so does their easing ("lifted the state of emergency in West Darfur")
 NON_STATE = {"IGO", "NGO", "IMG"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 QUAD_OF = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2}
@@ -759,8 +760,10 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
             home = places[0].country if places else actors[0].country
             if home and home not in NON_STATE:
                 recipients = [group_actor(home, "GOV")]
-    if not recipients and coding.cameo.startswith(DOMESTIC_CAMEO) and actors[0].country not in NON_STATE:
-        recipients = [group_actor(actors[0].country, "CVL")]  # a curfew, martial law: on the country's people
+    if not recipients and coding.cameo.startswith(DOMESTIC_CAMEO + EASING_CAMEO) \
+            and actors[0].country not in NON_STATE:
+        places = _places(trig, actor_at)  # a curfew, martial law, or their lifting: on the place's people
+        recipients = [group_actor(places[0].country if places else actors[0].country, "CVL")]
     if not recipients and quote_index is not None and _bilateral(trig.word):
         other = quotes[quote_index].addressee  # "our bilateral partnership", in a letter to X
         if other is not None and other.country and other.country not in {a.country for a in actors}:
