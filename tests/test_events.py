@@ -507,13 +507,6 @@ def test_crowds_converging_for_a_rally_protest(extract):
     assert [(e[0], e[1]) for e in events] == [("PROTEST", ("KEN",))]
 
 
-def test_a_later_act_in_the_same_sentence_names_no_side_of_a_meeting(extract):
-    events = _events(extract, "Israel's cabinet met on Sunday and decided to bar candidates from Hamas.",
-                     "2005-12-11")
-    meetings = [e for e in events if e[0] == "CONSULT"]
-    assert meetings and all(e[2] == () for e in meetings)
-
-
 def test_a_refusal_and_an_appeal_joined_by_and_keep_their_own_objects(extract):
     events = _events(extract, "Japan has refused to send troops to Iraq and has urged its citizens to leave.",
                      "2004-04-10")
@@ -531,3 +524,9 @@ def test_pressing_someone_to_act_is_a_demand(extract):
     events = _events(extract, "Chinese authorities have been pressuring Uyghur families to cancel "
                               "their protests.", "2020-01-10")
     assert [e[0] for e in events][:1] == ["REQUEST"]
+
+
+def test_a_riot_names_its_target_in_what_the_rioters_demanded(extract):
+    events = _events(extract, "Prisoners rioted at a jail in Dili on Monday, demanding independence from "
+                              "Indonesian rule.", "1999-03-01")
+    assert [(e[0], e[2]) for e in events if e[0] == "PROTEST"] == [("PROTEST", ("Indonesia",))]

@@ -991,7 +991,7 @@ def _deep_recipients(trig: _Trigger, actors: list[Actor], actor_at: ActorAt) -> 
         nxt = []
         for tok, depth in frontier:
             for c in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
-                if c.i in seen or not _deep_edge(tok, c, depth, roots):
+                if c.i in seen or not _deep_edge(tok, c, depth, roots, trig.coding.plover):
                     continue
                 seen.add(c.i)
                 found = [a for a in actor_at(c) if a.country and a.key not in mine]
@@ -1008,7 +1008,7 @@ def _deep_recipients(trig: _Trigger, actors: list[Actor], actor_at: ActorAt) -> 
     return []
 
 
-def _deep_edge(head: Token, child: Token, depth: int, roots: list[Token]) -> bool:
+def _deep_edge(head: Token, child: Token, depth: int, roots: list[Token], etype: str = "") -> bool:
     dep = child.dep_
     if dep not in DEEP_EDGES or (dep == "prep" and (_temporal(child) or child.lower_ == "according"
                                                     or any(_helper(child, o) for o in child.children))):
@@ -1017,12 +1017,10 @@ def _deep_edge(head: Token, child: Token, depth: int, roots: list[Token]) -> boo
         return False  # "its troops": the actor's own; "Israel's ally": not Israel
     if head in roots and dep in ("nsubj", "nsubjpass"):
         return False  # the event's own subject is its actor
-    if dep == "conj" and head.pos_ in ("VERB", "AUX") and child.pos_ in ("VERB", "AUX") \
-            and not _shares_object(head, child):
-        return False  # "the cabinet met and decided to bar Hamas candidates": another act
     if dep == "advcl":  # conditions and purposes name the target; other adverbials do not
         return any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children) or \
-            any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+            any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children) or \
+            (etype == "PROTEST" and head in roots and child.tag_ == "VBG")  # "rioted, demanding independence from X"
     if dep == "ccomp" and head in roots and head.lemma_.lower() in SAY_VERBS:
         return False  # "X said Y ..." is not X's event with Y
     return True
