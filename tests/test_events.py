@@ -530,3 +530,11 @@ def test_a_riot_names_its_target_in_what_the_rioters_demanded(extract):
     events = _events(extract, "Prisoners rioted at a jail in Dili on Monday, demanding independence from "
                               "Indonesian rule.", "1999-03-01")
     assert [(e[0], e[2]) for e in events if e[0] == "PROTEST"] == [("PROTEST", ("Indonesia",))]
+
+
+def test_forces_making_ready_to_attack_mobilize_and_threats_stay_verbal(extract):
+    events = _events(extract, "The Sudanese army prepared to resume shelling rebel positions near El Fasher.",
+                     "2024-05-10")
+    assert [e[0] for e in events] == ["MOBILIZE"], events
+    events = _events(extract, "Iran threatened to attack Israel.", "2024-04-10")
+    assert [e[0] for e in events] == ["THREATEN"]

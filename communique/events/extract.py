@@ -729,6 +729,9 @@ def _event(doc: Doc, trig: _Trigger, published: date, lex: Lexicon, actor_at: Ac
         etype = "THREATEN"  # "the EU could impose new sanctions on Belarus": a threat, not a sanction
     if etype != "THREATEN" and not negated and _ultimatum(verb, aux):
         etype = "THREATEN"  # "will withdraw its force from Chad unless Oueddei arranged a ceasefire"
+    if etype == "THREATEN" and coding.plover == "ASSAULT" and _readying(verb) \
+            and any(set(a.sector) & ARMED_SECTORS for a in actors):
+        etype, aux = "MOBILIZE", [m for m in aux if m != "future"]  # "the army prepared to resume shelling"
     if etype == "MOBILIZE" and len({a.country for a in actors}) > 1:
         etype = "COOPERATE"  # PLOVER: joint exercises are military cooperation ("French and Egyptian warships")
     demand = _demanded(verb, actor_at)
@@ -896,6 +899,19 @@ def _attempted_cooperation(trig: _Trigger) -> bool:
     head = verb.head
     return (verb.dep_ == "xcomp" and head.lemma_.lower() in CONATIVE_VERBS) or \
         (verb.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in CONATIVE_NOUNS)
+
+
+READYING_WORDS = {"prepare", "ready", "gear", "poise", "prepared", "poised"}
+ARMED_SECTORS = {"MIL", "REB", "COP", "UAF"}
+
+
+def _readying(verb: Token) -> bool:
+    """"prepared to resume shelling", "is poised to attack": forces making ready, short of force and
+    of words (PLOVER: military moves short of the use of force are MOBILIZE, threats are verbal)."""
+    for head in _heads(verb) or [verb.head]:
+        if head.lemma_.lower() in READYING_WORDS or head.lower_ in READYING_WORDS:
+            return True
+    return False
 
 
 def _riot_detail(trig: _Trigger, lex: Lexicon) -> bool:
