@@ -379,6 +379,8 @@ def _place_in_a_name(span: Span, matched: set[int], person_roles: set[int], regi
             and t.lower_ not in roles and t.lower_ not in WEEKDAYS
     if span.end < len(doc) and plain_name(span.end):
         return True
+    if kind == "ORG" and _inside_a_longer_name(span):
+        return True  # "Labour" and "Congress" in "the Nigeria Labour Congress"
     if span.text == "America" and span.start > 0 and doc[span.start - 1].text in AMERICAS:
         return True  # "South America", "Latin America": the continent
     if span.start > 0 and plain_name(span.start - 1) and doc[span.start - 1].ent_iob_ != "O" \
@@ -393,6 +395,18 @@ def _place_in_a_name(span: Span, matched: set[int], person_roles: set[int], regi
     before = doc[span.start - 2:span.start] if span.start >= 2 else None
     return span.text in regions and before is not None and before[1].text == "," and before[0].is_title \
         and before[0].pos_ == "PROPN"
+
+
+def _inside_a_longer_name(span: Span) -> bool:
+    """A one-word name after the first word of a longer organisation's name, which spaCy saw whole."""
+    tok = span[0]
+    if tok.ent_type_ != "ORG" or tok.ent_iob_ != "I":
+        return False
+    start = tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    first = start + 1 if tok.doc[start].lower_ == "the" else start
+    return tok.i > first
 
 
 SECURITY_SECTORS = {"COP", "MIL"}  # "police fired tear gas" in a story about one country: its police

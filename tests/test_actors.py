@@ -160,3 +160,13 @@ def test_inhabitants_of_a_place_and_the_government_of_a_province(extract):
     records = extract("Druze inhabitants of the Syrian Golan Heights threatened a strike. The government of Sindh "
                       "province ordered patrols after the riots.", "2000-06-01")
     assert [[a.country for a in e.actors] for e in records.events] == [["SYR"], ["PAK"]]
+
+
+def test_one_word_names_inside_a_longer_organisation_name_are_not_mentions(extract):
+    # (spaCy saw "the Nigeria Labour Congress" whole here; where it does not, the words stay names)
+    rec = extract("Some 20,000 workers affiliated with the Nigeria Labour Congress stopped work on Monday.",
+                  "2024-06-03")
+    names = {m.actor.name for m in rec.mentions}
+    assert "Labour Party" not in names and "United States Congress" not in names
+    rec = extract("The UN Security Council met.", "2024-06-03")
+    assert any(m.actor.igo == "UN" for m in rec.mentions)

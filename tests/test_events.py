@@ -538,3 +538,12 @@ def test_forces_making_ready_to_attack_mobilize_and_threats_stay_verbal(extract)
     assert [e[0] for e in events] == ["MOBILIZE"], events
     events = _events(extract, "Iran threatened to attack Israel.", "2024-04-10")
     assert [e[0] for e in events] == ["THREATEN"]
+
+
+def test_members_are_known_by_what_they_are_affiliated_with(extract):
+    events = _events(extract, "Some 20,000 workers affiliated with the Nigeria Labour Congress stopped work "
+                              "on Monday.", "2024-06-03")
+    assert [(e[0], e[1]) for e in events] == [("PROTEST", ("NGA",))]
+    events = _events(extract, "Members of the Association of African Jurists, a body linked to the African "
+                              "Union, investigated prisons in Libya.", "2004-06-03")
+    assert not [e for e in events if "IGO" in e[1]]  # linked to the AU is not the AU

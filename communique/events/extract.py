@@ -1159,12 +1159,28 @@ def _collect(tokens: list[Token], actor_at: ActorAt, places: bool = False) -> li
     found = []
     for t in tokens:
         for part in _expand(t):
-            got = actor_at(part)
+            got = actor_at(part) or _affiliation(part, actor_at)
             if got and not any(a.sector for a in got):  # "the main Hutu rebel group, FDD": the name says more
                 named = [a for c in part.children if c.dep_ == "appos" for a in actor_at(c)]
                 got = named if any(a.sector for a in named) else got
             found += [a for a in got if places or a.kind != "place"]
     return _unique(found)
+
+
+AFFILIATION_WORDS = {"affiliate", "affiliated", "belong", "loyal"}  # not "linked to", "allied with": others
+
+
+def _affiliation(tok: Token, actor_at: ActorAt) -> list[Actor]:
+    """"workers affiliated with the Serbian Workers' Union", "fighters loyal to X": members of X
+    when nothing else says who they are."""
+    for c in tok.children:
+        if c.dep_ in ("acl", "amod") and (c.lemma_.lower() in AFFILIATION_WORDS or c.lower_ in AFFILIATION_WORDS):
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ in ("with", "to"):
+                    found = [a for o in p.children if o.dep_ == "pobj" for a in actor_at(o)]
+                    if found:
+                        return found
+    return []
 
 
 def _unique_tokens(tokens: list[Token]) -> list[Token]:
