@@ -547,3 +547,9 @@ def test_members_are_known_by_what_they_are_affiliated_with(extract):
     events = _events(extract, "Members of the Association of African Jurists, a body linked to the African "
                               "Union, investigated prisons in Libya.", "2004-06-03")
     assert not [e for e in events if "IGO" in e[1]]  # linked to the AU is not the AU
+
+
+def test_a_newspaper_ordered_by_the_government_is_coerced(extract):
+    events = _events(extract, "Zimbabwe's government ordered the independent newspaper Daily News to stop "
+                              "printing.", "2003-09-12")
+    assert [e[0] for e in events] == ["COERCE"]
