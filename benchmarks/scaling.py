@@ -50,18 +50,30 @@ def run_ingest(corpus: Path, db: Path, *options: str) -> dict:
     start = time.perf_counter()
     proc = subprocess.Popen([str(COMMUNIQUE), "ingest", str(corpus), "--db", str(db), *options],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    watched, peak, peak_one, peak_at = psutil.Process(proc.pid), 0, 0, 0.0
+    watched, peak, peak_one, peak_at, timeline = psutil.Process(proc.pid), 0, 0, 0.0, []
     while proc.poll() is None:
         total, one = tree_rss(watched)
         if total > peak:
             peak, peak_at = total, time.perf_counter() - start
         peak_one = max(peak_one, one)
+        timeline.append((time.perf_counter() - start, total))
         time.sleep(0.2)
     out, err = proc.communicate()
     if proc.returncode not in (0, 3):
         raise SystemExit(f"ingest failed ({proc.returncode}):\n{err[-2000:]}")
     return {"seconds": time.perf_counter() - start, "peak": peak, "peak_one": peak_one, "peak_at": peak_at,
-            "summary": out.strip().splitlines()[0]}
+            "summary": out.strip().splitlines()[0], "timeline": timeline}
+
+
+def timeline_line(timeline: list[tuple[float, int]], seconds: float) -> str:
+    """Resident memory at each tenth of the run and over its last two seconds: where the peak comes."""
+    if not timeline:
+        return ""
+    tenths = [max((r for t, r in timeline if k * seconds / 10 <= t < (k + 1) * seconds / 10), default=0)
+              for k in range(10)]
+    last = [r for t, r in timeline if t >= seconds - 2]
+    return ("    MiB per tenth of the run: " + " ".join(f"{r / 2**20:.0f}" for r in tenths)
+            + "; last 2 s: " + " ".join(f"{r / 2**20:.0f}" for r in last))
 
 
 def main() -> None:
@@ -91,6 +103,7 @@ def main() -> None:
                       f" at {100 * r['peak_at'] / r['seconds']:.0f}% of the run"
                       f" (largest process {r['peak_one'] / 2**20:.0f} MiB)"
                       f"{speedup}", flush=True)
+                print(timeline_line(r["timeline"], r["seconds"]), flush=True)
                 for p in db.parent.glob(db.name + "*"):
                     p.unlink() if p.is_file() else None
 
