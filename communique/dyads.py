@@ -45,16 +45,21 @@ REBUILD_MEMORY = ("48MB", "256MB", None)
 def refresh(con) -> None:
     """(Re)build ``event_dyads`` from the store's tables, sorted by actor, recipient and day."""
     con.execute("SET enable_progress_bar = false")  # DuckDB would draw one on the terminal for a big store
-    for n, limit in enumerate(REBUILD_MEMORY, 1):
-        con.execute(f"SET memory_limit = '{limit}'" if limit else "RESET memory_limit")
-        try:
-            _rebuild(con)
-            break
-        except duckdb.OutOfMemoryException:
-            if n == len(REBUILD_MEMORY):
-                raise
-        finally:
-            con.execute("RESET memory_limit")  # the store never sets it: back to DuckDB's default
+    threads = con.execute("SELECT current_setting('threads')").fetchone()[0]
+    con.execute("SET threads = 1")  # each thread holds its own sort and write buffers (+100 MiB with two)
+    try:
+        for n, limit in enumerate(REBUILD_MEMORY, 1):
+            con.execute(f"SET memory_limit = '{limit}'" if limit else "RESET memory_limit")
+            try:
+                _rebuild(con)
+                break
+            except duckdb.OutOfMemoryException:
+                if n == len(REBUILD_MEMORY):
+                    raise
+            finally:
+                con.execute("RESET memory_limit")  # the store never sets it: back to DuckDB's default
+    finally:
+        con.execute(f"SET threads = {int(threads)}")
 
 
 def _rebuild(con) -> None:
