@@ -121,25 +121,26 @@ def main() -> None:
 
 
 def rebuild_peak(db: Path, me: psutil.Process) -> None:
-    """Rebuild the dyad layout as ``ingest`` does at its end; print the resident set it adds."""
+    """Rebuild the dyad layout as ``ingest`` does at its end, closing included (its checkpoint
+    writes the layout); print the resident set it adds."""
+    before, peak, done = me.memory_info().rss, [0], threading.Event()
+
+    def sample():
+        while not done.is_set():
+            peak[0] = max(peak[0], me.memory_info().rss)
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    start = time.perf_counter()
     with Store(db, row_group_rows=dyads.LAYOUT_ROW_GROUP_ROWS) as store:
-        before, peak, done = me.memory_info().rss, [0], threading.Event()
-
-        def sample():
-            while not done.is_set():
-                peak[0] = max(peak[0], me.memory_info().rss)
-                time.sleep(0.02)
-
-        sampler = threading.Thread(target=sample)
-        sampler.start()
-        start = time.perf_counter()
         dyads.refresh(store.con)
-        done.set()
-        sampler.join()
         rows_ = store.con.execute("SELECT count(*) FROM event_dyads").fetchone()[0]
-        print(f"dyad layout rebuild: {rows_} rows, RSS {before / 2**20:.0f} -> peak {peak[0] / 2**20:.0f} MiB "
-              f"(+{(peak[0] - before) / 2**20:.0f}), {time.perf_counter() - start:.1f} s", flush=True)
-
+    done.set()
+    sampler.join()
+    print(f"dyad layout rebuild (open, rebuild, close): {rows_} rows, RSS {before / 2**20:.0f} -> peak "
+          f"{peak[0] / 2**20:.0f} MiB (+{(peak[0] - before) / 2**20:.0f}), {time.perf_counter() - start:.1f} s",
+          flush=True)
 
 if __name__ == "__main__":
     main()

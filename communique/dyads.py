@@ -38,7 +38,10 @@ _STATE = "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM event_ment
 # so unbounded the rebuild's memory grew with the store: +153 MiB over 400,000 events. Under
 # a limit it stays below it whatever the store's size (+59 MiB at 48 MB, measured with
 # benchmarks/store_memory.py --rebuild; sorting the layout in ranges of actors did not help).
-# Larger limits are the fallback for a rebuild that does not fit.
+# Larger limits are the fallback for a rebuild that does not fit. One thread: each holds its own
+# sort and write buffers (+156 MiB with two, +52 with one, rebuilding 400,000 events at the end of
+# a long ingest). The store reopened for it merges none of the writers' small row groups
+# (store._open), or its checkpoint would rewrite every table.
 REBUILD_MEMORY = ("48MB", "256MB", None)
 
 
