@@ -821,7 +821,7 @@ class _Sweep:
                 return actor  # "the expert" after "political scientist X"
             # the office the KB gives, else the title the text gave ("Brazilian President Cardoso")
             led = [t for t in (self.kb.roles.get(actor.role or ""), self.kb.roles.get(role_term or "")) if t]
-            if country and term.sector == "GOV" and not term.head_of and \
+            if country and term.sector == "GOV" and term.head_of == "either" and \
                     (actor.role in LEADER_ROLES or any(t.head_of for t in led)):
                 return actor  # "the Uzbek leader", "the Fijian leader" after "Fijian Prime Minister X"
         return None

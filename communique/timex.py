@@ -375,7 +375,8 @@ def _office(noun: Token, kb: KnowledgeBase, last: Token) -> tuple[tuple[str, ...
             phrase = " ".join(t.lower_ for t in words)
             term = kb.roles.get(phrase) or (kb.roles.get(words[-1].lower_) if words else None)
             if term is not None and term.head_of:
-                roles = {"state": ("head_of_state",), "government": ("head_of_government",)}[term.head_of]
+                roles = {"state": ("head_of_state",), "government": ("head_of_government",)}.get(
+                    term.head_of, ("head_of_state", "head_of_government"))  # "either": "as leader"
                 return roles, max(words[-1], last, key=lambda t: t.i)
     return None, last
 

@@ -170,3 +170,14 @@ def test_one_word_names_inside_a_longer_organisation_name_are_not_mentions(extra
     assert "Labour Party" not in names and "United States Congress" not in names
     rec = extract("The UN Security Council met.", "2024-06-03")
     assert any(m.actor.igo == "UN" for m in rec.mentions)
+
+
+def test_a_countrys_envoy_is_not_its_leader(extract):
+    text = ("Turkish President Recep Tayyip Erdogan spoke to reporters in Ankara. Turkey recalled its ambassador "
+            "to Vienna on Friday. The Turkish leader called the decision necessary.")
+    rec = extract(text, "2020-06-12")
+    found = _by_text(rec)
+    assert found["its ambassador"].kind == "group" and found["its ambassador"].country == "TUR"
+    assert found["The Turkish leader"].name == "Recep Tayyip Erdoğan"  # a leader word still finds him
+    recall = next(e for e in rec.events if e.trigger == "recalled")
+    assert [r.country for r in recall.recipients] == ["AUT"]
