@@ -553,3 +553,13 @@ def test_a_newspaper_ordered_by_the_government_is_coerced(extract):
     events = _events(extract, "Zimbabwe's government ordered the independent newspaper Daily News to stop "
                               "printing.", "2003-09-12")
     assert [e[0] for e in events] == ["COERCE"]
+
+
+def test_a_cooperative_act_joined_to_a_meeting_goes_to_the_one_met(extract):
+    events = extract("Indian Prime Minister Narendra Modi met Sri Lankan President Ranil Wickremesinghe in Colombo "
+                     "and promised more aid. Serbian police arrested two Kosovo officials and declared a curfew.",
+                     "2023-07-21").events
+    promise = next(e for e in events if e.trigger == "promised")
+    assert [r.country for r in promise.recipients] == ["LKA"]
+    curfew = [e for e in events if e.trigger == "declared"]  # the arrest is no cooperation: nothing to pass on
+    assert not any(r.country == "XKX" for e in curfew for r in e.recipients)

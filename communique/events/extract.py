@@ -222,6 +222,8 @@ def _event(doc: Doc, trig: Trigger, published: date, lex: Lexicon, actor_at: Act
         actors, recipients = threat, actors  # the speaker threatens the one whose act is the condition
     start, end = evidence_span(Trigger(trig.word, trig.word, coding, True) if trig.circumstance else trig)
     quote_index = next((i for i, q in enumerate(quotes) if q.start <= trig.word.idx < q.end), None)
+    if not recipients and QUAD_OF.get(etype) and not trig.circumstance:
+        recipients = _partner_of_first_act(verb, actors, lex, actor_at)  # "met X and pledged support"
     if not recipients and (QUAD_OF.get(coding.plover) == 2 or coding.plover in HOSTILE_ACTS
                            or coding.mode == "visit" or etype == "THREATEN"):
         # material acts and visits with no named other side: the foreign place they happen in
@@ -268,6 +270,19 @@ def _event(doc: Doc, trig: Trigger, published: date, lex: Lexicon, actor_at: Act
         sentence_start=trig.word.sent.start_char,
         sentence_end=trig.word.sent.start_char + len(trig.word.sent.text.rstrip()),
     )
+
+
+def _partner_of_first_act(verb: Token, actors: list[Actor], lex: Lexicon, actor_at: ActorAt) -> list[Actor]:
+    """"Kishida met Zelensky and pledged continued support": a cooperative act with no other side,
+    joined to one that names it, is done to the same side."""
+    if verb.dep_ != "conj" or verb.head.i == verb.i or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return []
+    first = verb.head
+    if not any(QUAD_OF.get(t.coding.plover) for t in triggers_at(first, lex)):
+        return []
+    mine = {a.key for a in actors}
+    return [r for r in collect([c for c in first.children if c.dep_ == "dobj"], actor_at)
+            if r.key not in mine and r.country]
 
 
 def _restated_means(trig: Trigger, lex: Lexicon) -> bool:
