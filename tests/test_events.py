@@ -563,3 +563,10 @@ def test_a_cooperative_act_joined_to_a_meeting_goes_to_the_one_met(extract):
     assert [r.country for r in promise.recipients] == ["LKA"]
     curfew = [e for e in events if e.trigger == "declared"]  # the arrest is no cooperation: nothing to pass on
     assert not any(r.country == "XKX" for e in curfew for r in e.recipients)
+
+
+def test_a_meeting_of_two_sides_takes_no_third_from_its_background(extract):
+    events = extract("Indian Prime Minister Narendra Modi and Chinese President Xi Jinping last met in Bali in 2022, "
+                     "when Modi served as host during Indonesia's presidency of the G20.", "2023-08-20").events
+    meeting = next(e for e in events if e.type == "CONSULT")
+    assert {a.country for a in meeting.actors} == {"IND", "CHN"} and not meeting.recipients

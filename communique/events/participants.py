@@ -171,7 +171,9 @@ def participants_of(trig: Trigger, actor_at: ActorAt) -> tuple[list[Actor], list
         target = _prep_objects(verb, actor_at, {"over", "about", "against"})
         if target:
             recipients = [t for t in target if t.key not in mine]
-    if not recipients:
+    if not recipients and not (trig.coding.plover == "CONSULT" and len({a.country for a in actors}) > 1):
+        # (a meeting of two sides is reciprocal: "the two men last met in Moscow when ... during
+        # Obama's presidency" has no third party)
         recipients = _deep_recipients(trig, actors, actor_at)
     return actors, recipients
 
