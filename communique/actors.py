@@ -1093,7 +1093,7 @@ def _towns(doc: Doc, spans: dict[int, Span], kb: KnowledgeBase, when: date) -> d
     taken = {t.i for s in spans.values() if not s.label_.startswith("NER|") for t in s}
     candidates = [e for e in doc.ents if e.label_ in TOWN_LABELS]
     candidates += [s for s in spans.values() if s.label_.startswith("NER|") and s.text in kb.cities
-                   and kb.person(s.text) is None and _locative(s)]
+                   and kb.person(s.text) is None and (_locative(s) or s.text in kb.areas)]  # "annexed Crimea"
     for ent in doc.ents:
         if ent.label_ not in TOWN_LABELS and _after_town_noun(ent):
             candidates.append(ent)  # "the town of Samarra", whatever NER says

@@ -153,8 +153,10 @@ class KnowledgeBase:
         self.cities: dict[str, list[tuple[str, int]]] = defaultdict(list)
         for name, code, population in read_columns("cities.csv", ("name", "country", "population"), folders):
             self.cities[name].append((code, int(population or 0)))
+        self.areas: dict[str, str] = {}  # regions known by name ("Crimea", "Darfur") -> country
         for name, code in read_columns("areas.csv", ("name", "country"), folders):
             self.cities[name].insert(0, (code, 10 ** 9))  # a region's name wins over a town's
+            self.areas[name] = code
         self.orgs: dict[str, Organization] = {}
         self.org_forms: dict[str, str] = {}
         self.people: dict[str, list[PersonRole]] = defaultdict(list)

@@ -570,3 +570,12 @@ def test_a_meeting_of_two_sides_takes_no_third_from_its_background(extract):
                      "when Modi served as host during Indonesia's presidency of the G20.", "2023-08-20").events
     meeting = next(e for e in events if e.type == "CONSULT")
     assert {a.country for a in meeting.actors} == {"IND", "CHN"} and not meeting.recipients
+
+
+def test_a_region_named_alone_is_a_place_and_a_when_clause_takes_its_time(extract):
+    rec = extract("Ties have stayed cold since 2008, when Russian troops occupied Chechnya. "
+                  "Moscow annexed Crimea in March 2014.", "2023-02-01")
+    occupied = next(e for e in rec.events if e.trigger == "occupied")
+    assert occupied.date == "2008" and "historical" in occupied.aux
+    annexed = next(e for e in rec.events if e.trigger == "annexed")  # spaCy calls Crimea an organisation
+    assert [r.country for r in annexed.recipients] == ["UKR"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import Event, TimeRef
 from .triggers import Trigger
@@ -115,6 +115,8 @@ def paragraph_frames(doc: Doc, times: list[TimeRef]) -> list[tuple[int, int, Tim
 def event_date(trig: Trigger, times: list[TimeRef], frames, published: date) -> tuple[str | None, str | None, str]:
     own = _clause_times(trig, times)
     verb = trig.verb
+    if not own:
+        own = _time_told_about(verb, times)
     clause = verb
     while not own and clause.dep_ in ("advcl", "relcl", "acl", "conj", "xcomp") and clause.head.i != clause.i:
         # "when X visited", "a move Warsaw condemned": the governing clause's date
@@ -136,6 +138,20 @@ def event_date(trig: Trigger, times: list[TimeRef], frames, published: date) -> 
     if present_perfect or not past:
         return filed, None, "day"
     return filed, None, "on_or_before"
+
+
+def _time_told_about(verb: Token, times: list[TimeRef]) -> list[TimeRef]:
+    """"since 2014, when Russia annexed Crimea", "in March, when talks broke down": a "when"
+    clause on a time is dated by it (by its start, after "since")."""
+    if verb.dep_ != "relcl" or not any(c.lower_ == "when" for c in verb.children):
+        return []
+    at = verb.head.idx
+    for r in times:
+        if r.start <= at < r.end and r.kind == "date":
+            if r.text.lower().startswith("since "):
+                return [replace(r, value=r.value.split("/", 1)[0])]
+            return [r]
+    return []
 
 
 def _as_date(value: str) -> tuple[str | None, str | None, str]:
