@@ -1146,6 +1146,8 @@ car bomb          ; in                ; 1832 ; detonate|plant|set ;
 roadside bomb     ; in                ; 1833 ; detonate|plant|set ;
 strike            ; on|against        ; 190  ; launch|carry|conduct|order|stage ; military sense; workers' strikes: 'general strike' / verbs.csv
 bombing           ; of|on             ; 190  ;  ;
+coup              ; against           ; 180  ; stage|launch|carry|mount|lead|attempt ; a seizure of power: on the state's own government
+putsch            ; against           ; 180  ; stage|launch|carry|mount|lead|attempt ;
 shelling          ; of|on             ; 194  ;  ;
 bombardment       ; of|on             ; 194  ;  ;
 artillery fire    ; on|against|at     ; 194  ; launch|open|direct|pour|exchange ;

@@ -579,3 +579,18 @@ def test_a_region_named_alone_is_a_place_and_a_when_clause_takes_its_time(extrac
     assert occupied.date == "2008" and "historical" in occupied.aux
     annexed = next(e for e in rec.events if e.trigger == "annexed")  # spaCy calls Crimea an organisation
     assert [r.country for r in annexed.recipients] == ["UKR"]
+
+
+def test_a_coup_falls_on_the_states_own_government(extract):
+    events = extract("Malian soldiers staged a coup in August 2020. Thai generals grabbed power in May 2014.",
+                     "2023-08-20").events
+    coups = [(e.actors[0].country, e.actors[0].sector, [(r.country, r.sector) for r in e.recipients]) for e in events]
+    assert coups == [("MLI", ("MIL",), [("MLI", ("GOV",))]), ("THA", ("MIL",), [("THA", ("GOV",))])]
+    assert "pro_autocracy" in events[0].context
+
+
+def test_verbs_spacy_lemmatizes_wrongly_still_trigger(extract):
+    # spaCy's rule lemmatizer makes "jeered" "jeered" and "raped" "rap"
+    events = extract("Protesters jeered the French ambassador in Bamako on Friday. Iraqi soldiers raped two women "
+                     "in Kirkuk, the report said.", "2024-07-01").events
+    assert [(e.type, e.trigger) for e in events] == [("ACCUSE", "jeered"), ("ASSAULT", "raped")]

@@ -224,6 +224,10 @@ def _event(doc: Doc, trig: Trigger, published: date, lex: Lexicon, actor_at: Act
     quote_index = next((i for i, q in enumerate(quotes) if q.start <= trig.word.idx < q.end), None)
     if not recipients and QUAD_OF.get(etype) and not trig.circumstance:
         recipients = _partner_of_first_act(verb, actors, lex, actor_at)  # "met X and pledged support"
+    if not recipients and _seizes_power(trig) and actors[0].country not in NON_STATE:
+        # "the military seized power in Niger", "staged a coup": a coup is on the state's own government
+        places = places_of(trig, actor_at)
+        recipients = [group_actor(places[0].country if places else actors[0].country, "GOV")]
     if not recipients and (QUAD_OF.get(coding.plover) == 2 or coding.plover in HOSTILE_ACTS
                            or coding.mode == "visit" or etype == "THREATEN"):
         # material acts and visits with no named other side: the foreign place they happen in
@@ -270,6 +274,15 @@ def _event(doc: Doc, trig: Trigger, published: date, lex: Lexicon, actor_at: Act
         sentence_start=trig.word.sent.start_char,
         sentence_end=trig.word.sent.start_char + len(trig.word.sent.text.rstrip()),
     )
+
+
+COUP_WORDS = {"coup", "putsch"}
+
+
+def _seizes_power(trig: Trigger) -> bool:
+    """"seized power", "grabbed power", "staged a coup"."""
+    return trig.word.lemma_.lower() in COUP_WORDS or (
+        trig.word.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() == "power" for c in trig.word.children))
 
 
 def _partner_of_first_act(verb: Token, actors: list[Actor], lex: Lexicon, actor_at: ActorAt) -> list[Actor]:

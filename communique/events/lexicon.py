@@ -72,6 +72,13 @@ class Lexicon:
             code = code[:-1]
         return None
 
+    def verb_lemma(self, lemma: str, word: str) -> str:
+        """``lemma``, or when the lexicon has no such verb the inflected ``word``'s base that it has:
+        spaCy's rule lemmatizer makes "staged" "stag" (it strips "-ed" first)."""
+        if lemma in self.verb_lemmas:
+            return lemma
+        return next((b for b in verb_bases(word.lower()) if b in self.verb_lemmas), lemma)
+
     def verb(self, lemma: str, particles: set[str], objects: set[str]) -> str | None:
         """Most specific CAMEO code: lemma+particle+object > lemma+object > lemma+particle > lemma."""
         if lemma not in self.verb_lemmas:
@@ -91,6 +98,19 @@ class Lexicon:
             if (lemma, p, "") in self.verbs:
                 return self.verbs[(lemma, p, "")]
         return self.verbs.get((lemma, "", ""))
+
+
+def verb_bases(word: str) -> list[str]:
+    """Candidate base forms of an inflected verb, most likely first."""
+    out = []
+    for suffix, ends in (("ied", ("y",)), ("ies", ("y",)), ("ed", ("e", "")), ("ing", ("e", "")), ("es", ("e", "")),
+                         ("s", ("",))):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[:-len(suffix)]
+            out += [stem + e for e in ends]
+            if suffix in ("ed", "ing") and len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "stopped", "shelling"
+    return out
 
 
 def load_lexicon(extra: str | None = None) -> Lexicon:

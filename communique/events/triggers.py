@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .lexicon import Coding, Lexicon
+from .lexicon import Coding, Lexicon, verb_bases
 from .modality import NEGATING_VERBS, is_negated
 
 DIRECTIVE_VERBS = {"demand", "urge", "ask", "insist", "request", "call", "warn", "accuse", "propose", "suggest",
@@ -32,7 +32,7 @@ class Trigger:
 
 
 def triggers_at(tok: Token, lex: Lexicon) -> list[Trigger]:
-    lemma = tok.lemma_.lower()
+    lemma = lex.verb_lemma(tok.lemma_.lower(), tok.text) if tok.pos_ == "VERB" else tok.lemma_.lower()
     out = []
     if tok.pos_ == "VERB":
         if non_factual(tok) or _light_verb_of_event_noun(tok, lex) or embedded_in_event(tok, lex) \
@@ -376,7 +376,9 @@ def _is_light(verb: Token, nt) -> bool:
         return False  # "called off the strike" undoes it (a lexicon row codes the verb)
     if lemma.startswith("re") and lemma[2:] in nt.light_verbs:
         return True  # "reimposed blockades"
-    return lemma in nt.light_verbs or lemma in LIGHT_VERBS
+    if lemma in nt.light_verbs or lemma in LIGHT_VERBS:
+        return True
+    return any(b in nt.light_verbs for b in verb_bases(verb.lower_))  # "staged a coup": spaCy's lemma is "stag"
 
 
 def _light_verb_of_event_noun(verb: Token, lex: Lexicon) -> bool:
