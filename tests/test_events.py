@@ -594,3 +594,10 @@ def test_verbs_spacy_lemmatizes_wrongly_still_trigger(extract):
     events = extract("Protesters jeered the French ambassador in Bamako on Friday. Iraqi soldiers raped two women "
                      "in Kirkuk, the report said.", "2024-07-01").events
     assert [(e.type, e.trigger) for e in events] == [("ACCUSE", "jeered"), ("ASSAULT", "raped")]
+
+
+def test_an_answer_to_an_offer_goes_to_whoever_made_it(extract):
+    events = extract("The United States offered Iran direct talks. Tehran rejected the offer on Sunday.",
+                     "2024-03-04").events
+    answer = next(e for e in events if e.trigger == "rejected")
+    assert (answer.type, answer.actors[0].country, [r.country for r in answer.recipients]) == ("REJECT", "IRN", ["USA"])

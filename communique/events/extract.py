@@ -11,6 +11,7 @@ happens in. Dates and evidence spans come from ``dating``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
@@ -49,9 +50,29 @@ def find_events(doc: Doc, published: date, lexicon: Lexicon, actor_at: ActorAt,
     for tok in doc:
         for trig in triggers_at(tok, lexicon):
             ev = _event(doc, trig, published, lexicon, actor_at, quotes, times, frames)
+            if ev is not None and not ev.recipients:
+                ev = _answer_to_earlier_offer(ev, trig, events)
             if ev is not None:
                 events.append(ev)
     return episode_dates(_dedupe(events), times)
+
+
+ANSWERED_NOUNS = {"invitation", "offer", "proposal"}
+ANSWERING_VERBS = {"accept", "welcome", "reject", "decline", "refuse", "turn"}
+
+
+def _answer_to_earlier_offer(ev: Event, trig: Trigger, earlier: list[Event]) -> Event:
+    """"Mirziyoyev invited Lee to visit ... Lee accepted the invitation": an answer to an offer
+    the text told before goes to whoever made it to the one answering."""
+    verb = trig.verb
+    if verb.lemma_.lower() not in ANSWERING_VERBS or not any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ANSWERED_NOUNS for c in verb.children):
+        return ev
+    mine = {a.key for a in ev.actors}
+    offer = next((o for o in reversed(earlier) if mine & {r.key for r in o.recipients}), None)
+    if offer is None:
+        return ev
+    return replace(ev, recipients=tuple(a for a in offer.actors if a.key not in mine))
 
 
 POSSIBILITY_MODALS = {"could", "may", "might", "would", "can"}
