@@ -601,3 +601,11 @@ def test_an_answer_to_an_offer_goes_to_whoever_made_it(extract):
                      "2024-03-04").events
     answer = next(e for e in events if e.trigger == "rejected")
     assert (answer.type, answer.actors[0].country, [r.country for r in answer.recipients]) == ("REJECT", "IRN", ["USA"])
+
+
+def test_a_reaction_to_a_move_goes_to_whoever_made_it(extract):
+    events = extract("Russia expelled two Estonian diplomats on Monday, a step Tallinn called unjustified. "
+                     "Belarus granted asylum to Lithuanian activist Tomas Kazlauskas, a move Vilnius condemned.",
+                     "2024-03-04").events
+    reactions = [(e.actors[0].country, [r.country for r in e.recipients]) for e in events if e.type == "ACCUSE"]
+    assert reactions == [("EST", ["RUS"]), ("LTU", ["BLR"])]

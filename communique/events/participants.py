@@ -171,6 +171,9 @@ def participants_of(trig: Trigger, actor_at: ActorAt) -> tuple[list[Actor], list
         target = _prep_objects(verb, actor_at, {"over", "about", "against"})
         if target:
             recipients = [t for t in target if t.key not in mine]
+    doers = [r for r in _doer_of_the_move(verb, actor_at) if r.key not in mine]
+    if doers:  # not the move's object ("asylum to X, a move Warsaw condemned")
+        recipients = doers
     if not recipients and not (trig.coding.plover == "CONSULT" and len({a.country for a in actors}) > 1):
         # (a meeting of two sides is reciprocal: "the two men last met in Moscow when ... during
         # Obama's presidency" has no third party)
@@ -242,6 +245,24 @@ DEEP_EDGES = {"dobj", "pobj", "prep", "xcomp", "ccomp", "poss", "amod", "compoun
 CONDITION_MARKS = {"if", "unless", "until"}
 SAY_VERBS = {"say", "tell", "add", "state", "note", "report", "claim", "write"}
 DEEP_LIMIT = 6
+
+
+MOVE_NOUNS = {"move", "decision", "step", "act", "action", "measure", "gesture"}
+
+
+def _doer_of_the_move(verb: Token, actor_at: ActorAt) -> list[Actor]:
+    """"Hungary granted asylum to X, a move Warsaw condemned": a reaction to "a move" that sums
+    up the clause before is a reaction to whoever made it."""
+    noun = verb.head
+    if verb.dep_ not in ("acl", "relcl") or noun.lemma_.lower() not in MOVE_NOUNS \
+            or noun.dep_ not in ("appos", "npadvmod", "attr") or noun.i < 2:
+        return []
+    clause = noun.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.pos_ not in ("VERB", "AUX") or clause.i > noun.i:
+        return []
+    return collect(subject_tokens(clause), actor_at)
 
 
 def _deep_recipients(trig: Trigger, actors: list[Actor], actor_at: ActorAt) -> list[Actor]:
