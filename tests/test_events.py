@@ -609,3 +609,12 @@ def test_a_reaction_to_a_move_goes_to_whoever_made_it(extract):
                      "2024-03-04").events
     reactions = [(e.actors[0].country, [r.country for r in e.recipients]) for e in events if e.type == "ACCUSE"]
     assert reactions == [("EST", ["RUS"]), ("LTU", ["BLR"])]
+
+
+def test_an_answer_to_an_act_told_before_goes_to_its_doer(extract):
+    events = extract("Russian missiles hit Odesa on Monday, killing five people. France condemned the attack. "
+                     "The International Criminal Court issued an arrest warrant for Benjamin Netanyahu. "
+                     "Israel rejected the warrant.", "2024-11-22").events
+    answers = [(e.type, e.actors[0].country, [r.country or r.igo for r in e.recipients]) for e in events
+               if e.trigger in ("condemned", "rejected")]
+    assert answers == [("ACCUSE", "FRA", ["RUS"]), ("REJECT", "ISR", ["IGO"])]

@@ -51,28 +51,39 @@ def find_events(doc: Doc, published: date, lexicon: Lexicon, actor_at: ActorAt,
         for trig in triggers_at(tok, lexicon):
             ev = _event(doc, trig, published, lexicon, actor_at, quotes, times, frames)
             if ev is not None and not ev.recipients:
-                ev = _answer_to_earlier_offer(ev, trig, events)
+                ev = _answer_to_earlier_offer(ev, trig, events, lexicon)
             if ev is not None:
                 events.append(ev)
     return episode_dates(_dedupe(events), times)
 
 
 ANSWERED_NOUNS = {"invitation", "offer", "proposal"}
-ANSWERING_VERBS = {"accept", "welcome", "reject", "decline", "refuse", "turn"}
+ANSWERING_VERBS = {"accept", "welcome", "reject", "decline", "refuse", "turn", "dismiss", "condemn", "denounce",
+                   "criticize", "criticise", "praise", "hail", "deplore"}
+DEFINITE = {"the", "this", "that", "these", "those"}
 
 
-def _answer_to_earlier_offer(ev: Event, trig: Trigger, earlier: list[Event]) -> Event:
-    """"Mirziyoyev invited Lee to visit ... Lee accepted the invitation": an answer to an offer
-    the text told before goes to whoever made it to the one answering."""
+def _answer_to_earlier_offer(ev: Event, trig: Trigger, earlier: list[Event], lex: Lexicon) -> Event:
+    """An answer to an act the text told before goes to whoever did it: "Mirziyoyev invited Lee
+    to visit ... Lee accepted the invitation", "Russian missiles hit Kyiv. France condemned the
+    attack", "the ICC issued a warrant for Putin ... Moscow rejected the warrant"."""
     verb = trig.verb
-    if verb.lemma_.lower() not in ANSWERING_VERBS or not any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ANSWERED_NOUNS for c in verb.children):
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                and any(d.dep_ == "det" and d.lower_ in DEFINITE for d in c.children)), None)
+    if verb.lemma_.lower() not in ANSWERING_VERBS or obj is None:
         return ev
-    mine = {a.key for a in ev.actors}
-    offer = next((o for o in reversed(earlier) if mine & {r.key for r in o.recipients}), None)
-    if offer is None:
-        return ev
-    return replace(ev, recipients=tuple(a for a in offer.actors if a.key not in mine))
+    noun = obj.lemma_.lower()
+    mine, homes = {a.key for a in ev.actors}, {a.country for a in ev.actors}
+    if noun in ANSWERED_NOUNS:  # an offer made to the one answering, whatever its words
+        told = [o for o in earlier if mine & {r.key for r in o.recipients}]
+    else:  # an act named by the same word, or by a noun of its type ("hit Kyiv" ... "the attack")
+        kinds = {c.plover for c in (lex.coding(nt.cameo) for nt in lex.nouns.get(noun, [])) if c}
+        told = [o for o in earlier if o.type in kinds
+                or any(w.startswith(noun) for w in re.findall(r"[a-z]+", o.evidence.lower()))]
+    done_to_me = [o for o in told if homes & {r.country for r in o.recipients}]
+    source = (done_to_me or told or [None])[-1]
+    others = [a for a in source.actors if a.key not in mine and a.country not in homes] if source else []
+    return replace(ev, recipients=tuple(others)) if others else ev
 
 
 POSSIBILITY_MODALS = {"could", "may", "might", "would", "can"}
