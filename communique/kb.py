@@ -330,11 +330,11 @@ class KnowledgeBase:
         return [p for p in terms if p.role == latest_role]
 
     def holder(self, country: str, role: str, when: date) -> str | None:
-        """Who held an office (``head_of_state`` ...) in a country on a date."""
-        for name, rows in self.people.items():
-            if any(p.country == country and p.role == role and p.active(when) for p in rows):
-                return name
-        return None
+        """Who held an office (``head_of_state`` ...) in a country on a date; of two rows that
+        both say so (an open-ended term and a user's newer one), the later start."""
+        held = [(p.start or date.min, name) for name, rows in self.people.items() for p in rows
+                if p.country == country and p.role == role and p.active(when)]
+        return max(held)[1] if held else None
 
     # -- places and organisations ---------------------------------------------
     def as_of(self, code: str, when: date) -> str:
