@@ -618,3 +618,9 @@ def test_an_answer_to_an_act_told_before_goes_to_its_doer(extract):
     answers = [(e.type, e.actors[0].country, [r.country or r.igo for r in e.recipients]) for e in events
                if e.trigger in ("condemned", "rejected")]
     assert answers == [("ACCUSE", "FRA", ["RUS"]), ("REJECT", "ISR", ["IGO"])]
+
+
+def test_a_weapon_as_subject_is_its_users_attack(extract):
+    events = extract("Ukrainian drones hit an oil refinery in Russia's Samara region on Sunday.", "2025-02-09").events
+    assert [(e.type, e.actors[0].country, [r.country for r in e.recipients]) for e in events] == \
+        [("ASSAULT", "UKR", ["RUS"])]

@@ -47,6 +47,8 @@ def triggers_at(tok: Token, lex: Lexicon) -> list[Trigger]:
                    for o in through_quantifier(c)}
         objects |= {o.lemma_.lower() for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"}
         objects |= _titles_of_named_objects(tok)
+        # "Russian missiles hit Kyiv": the weapon as subject keys the verb as "hit with missiles" does
+        objects |= {c.lemma_.lower() for c in tok.children if c.dep_ == "nsubj" and c.lemma_.lower() in lex.armed}
         objects |= {f"{m.lemma_.lower()} {o.lemma_.lower()}" for c in tok.children if c.dep_ == "dobj"
                     for o in through_quantifier(c) for m in o.children if m.dep_ in ("compound", "amod")}
         if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "agreements signed between X and Y"
