@@ -624,3 +624,8 @@ def test_a_weapon_as_subject_is_its_users_attack(extract):
     events = extract("Ukrainian drones hit an oil refinery in Russia's Samara region on Sunday.", "2025-02-09").events
     assert [(e.type, e.actors[0].country, [r.country for r in e.recipients]) for e in events] == \
         [("ASSAULT", "UKR", ["RUS"])]
+
+
+def test_a_country_spacy_takes_for_a_date_is_still_the_other_side(extract):
+    events = extract("The UN Security Council condemned the coup in Niger.", "2023-07-28").events
+    assert [(e.type, [r.country for r in e.recipients]) for e in events] == [("ACCUSE", ["NER"])]

@@ -265,9 +265,16 @@ QUANTIFIERS = {"number", "series", "range", "set", "couple", "lot", "host", "doz
                "part", "portion", "bulk", "rest", "half", "most", "some"}  # "suspended part of its aid"
 
 
+CALENDAR_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                  "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                  "sunday", "christmas", "easter", "ramadan", "eid"}
+
+
 def temporal(prep: Token) -> bool:
-    """"for two years", "on Monday": a time phrase, not a pattern's preposition."""
-    return any(o.ent_type_ in ("DATE", "TIME") for o in prep.children if o.dep_ == "pobj")
+    """"for two years", "on Monday": a time phrase, not a pattern's preposition (not a name
+    spaCy took for a date: "the coup in Niger")."""
+    return any(o.ent_type_ in ("DATE", "TIME") and (o.pos_ != "PROPN" or o.lower_ in CALENDAR_NAMES)
+               for o in prep.children if o.dep_ == "pobj")
 
 
 def through_quantifier(tok: Token) -> list[Token]:
