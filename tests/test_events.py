@@ -629,3 +629,10 @@ def test_a_weapon_as_subject_is_its_users_attack(extract):
 def test_a_country_spacy_takes_for_a_date_is_still_the_other_side(extract):
     events = extract("The UN Security Council condemned the coup in Niger.", "2023-07-28").events
     assert [(e.type, [r.country for r in e.recipients]) for e in events] == [("ACCUSE", ["NER"])]
+
+
+def test_declining_to_comment_and_leading_a_delegation_are_no_events(extract):
+    events = extract("Iran declined to comment on the report. Peskov declined to elaborate. A U.S. delegation led "
+                     "by Secretary of State Marco Rubio held talks with Ukrainian officials in Jeddah.",
+                     "2025-03-11").events
+    assert [(e.type, e.trigger) for e in events] == [("CONSULT", "talks")]

@@ -47,6 +47,8 @@ def triggers_at(tok: Token, lex: Lexicon) -> list[Trigger]:
                    for o in through_quantifier(c)}
         objects |= {o.lemma_.lower() for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"}
         objects |= _titles_of_named_objects(tok)
+        if lemma in NEGATING_VERBS:  # "declined to comment" is no refusal of anything (lexicon: decline comment)
+            objects |= {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
         # "Russian missiles hit Kyiv": the weapon as subject keys the verb as "hit with missiles" does
         objects |= {c.lemma_.lower() for c in tok.children if c.dep_ == "nsubj" and c.lemma_.lower() in lex.armed}
         objects |= {f"{m.lemma_.lower()} {o.lemma_.lower()}" for c in tok.children if c.dep_ == "dobj"
@@ -145,13 +147,14 @@ STATIVE_PARTICIPLES = {"oppose", "ally", "align", "affiliate", "link", "tie", "c
 
 def _stative_participle(verb: Token) -> bool:
     """"demonstrators opposed to tax increases", "militias allied to Iran": a description, not an act."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in STANDING_CLAIMS:
-        return True  # "the Beagle Channel, disputed by Argentina and Chile": a standing dispute
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in STANDING_CLAIMS | LEADING_VERBS:
+        return True  # "the Beagle Channel, disputed by Argentina and Chile", "a delegation led by Rubio"
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in STATIVE_PARTICIPLES \
         and not any(c.dep_ == "agent" for c in verb.children)
 
 
 STANDING_CLAIMS = {"dispute", "contest"}
+LEADING_VERBS = {"lead", "head", "chair"}  # who leads a body named for what it does
 
 
 def _blocked_content(verb: Token, lex: Lexicon) -> bool:
