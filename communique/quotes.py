@@ -348,6 +348,9 @@ def _reported(doc: Doc, actors: DocActors, inside: list[tuple[int, int]], direct
             if content is None:
                 continue
             span = _clause_span(content)
+            if span is not None and span.start_char < actors.head_end:  # "KYIV, March 11 (Reuters) - Ukraine ..."
+                rest = [t for t in span if t.idx >= actors.head_end]
+                span = doc[rest[0].i:span.end] if len(rest) >= 3 else None
             if span is None or any(a <= span.start_char < b for a, b in inside):
                 continue  # the clause starts inside a direct quote: that quote has it
             subj = _subject(tok)

@@ -92,3 +92,9 @@ def test_nested_quote_is_one_quote_and_events_inside_keep_their_speaker(extract)
 
     events = records_to_gold(rec)["events"]
     assert events and events[0]["quote"]["speaker"]["name"] == "Shigeru Ishiba"
+
+
+def test_reported_speech_leaves_the_wire_dateline_out(extract):
+    rec = extract("ANKARA, May 2 (Reuters) - Turkey will host the next round of talks, Foreign Minister Hakan Fidan "
+                  "said on Friday.", "2025-05-02")
+    assert [q.text for q in rec.quotes] == ["Turkey will host the next round of talks"]
