@@ -1026,6 +1026,7 @@ cooperation       ; with|between      ; 060  ; launch|expand|deepen|boost|streng
 joint exercise    ; with|between      ; 062  ; hold|conduct|stage|launch|begin|carry|start ; PLOVER: joint exercises = COOPERATE
 joint patrol      ; with|between      ; 062  ; hold|conduct|launch|begin|carry|start ;
 intelligence      ; with              ; 064  ; share|exchange|provide ;
+intelligence sharing ; with          ; 064  ; resume|begin|start|expand|restore|continue ; "resumed intelligence sharing with Kyiv"
 trade             ; with|between      ; 061  ; resume|expand|boost|open|increase ; background noun
 investment        ; in                ; 061  ; make|announce|pour ;
 aid               ; to|for            ; 070  ; send|give|provide|deliver|donate|grant|extend|airlift|ship|allocate|approve|disburse ; background noun: light verbs only ('pledge aid' = AGREE in verbs.csv)
