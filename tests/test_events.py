@@ -636,3 +636,9 @@ def test_declining_to_comment_and_leading_a_delegation_are_no_events(extract):
                      "by Secretary of State Marco Rubio held talks with Ukrainian officials in Jeddah.",
                      "2025-03-11").events
     assert [(e.type, e.trigger) for e in events] == [("CONSULT", "talks")]
+
+
+def test_accepting_a_plan_goes_to_whoever_drafted_it(extract):
+    events = extract("Hamas accepted a truce plan drafted by Egypt and Qatar.", "2024-05-06").events
+    accept = next(e for e in events if e.trigger == "accepted")
+    assert sorted(r.country for r in accept.recipients) == ["EGY", "QAT"]

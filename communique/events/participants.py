@@ -158,6 +158,9 @@ def participants_of(trig: Trigger, actor_at: ActorAt) -> tuple[list[Actor], list
             recipients += _prep_objects(o, actor_at, DIRECT_PREPS | {"for", "on", "of", "from", "by", "among"})
             recipients += collect([c for c in o.children if c.dep_ in ("poss", "amod", "compound")
                                     and c.i != word.i], actor_at)
+            recipients += collect([x for a in o.children if a.dep_ == "acl" and a.tag_ == "VBN"  # "a truce
+                                   for g in a.children if g.dep_ == "agent"  # proposed by the United States"
+                                   for x in g.children if x.dep_ == "pobj"], actor_at)
     if not recipients and word.i == verb.i:
         recipients = _complement_recipients(verb, actor_at)
     if between and trig.coding.cameo == MEDIATION_CAMEO and actors:
