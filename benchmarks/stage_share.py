@@ -1,6 +1,7 @@
 """Where the time of `communique extract` goes, stage by stage (prints figures).
 
-Usage: python benchmarks/stage_share.py [CORPUS_DIR ...]   (default: samples/corpus and the quote set)
+Usage: python benchmarks/stage_share.py [CORPUS ...]  (folders or files in any format `ingest` reads;
+       default: samples/corpus and the quote set)
 
 Runs the same pipeline as `communique extract` (spaCy parse, actors, quotes, times,
 events) over the corpus several times and reports each stage's share of the total, and
@@ -38,8 +39,7 @@ def main(dirs: list[str]) -> None:
     t_match = time.perf_counter() - t2
     lexicon = load_lexicon()
 
-    paths = [p for d in dirs for p in sorted(Path(d).glob("*.txt"))]
-    articles = [a for a in read_paths(paths) if hasattr(a, "text")]
+    articles = [a for a in read_paths(dirs) if hasattr(a, "text")]
     chars = sum(len(a.text) for a in articles)
     spent: dict[str, float] = defaultdict(float)
     rounds = 3

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -138,6 +138,26 @@ class RoleTerm:
     head_of: str | None
 
 
+MEMO_SIZE = 50_000  # answers kept per knowledge base: names recur across a corpus
+
+
+def _remembered(method):
+    """Keep a look-up's answers: the knowledge base is read-only, and the fuzzy look-ups
+    (one letter off, a middle name left out) compare a name with thousands of keys."""
+    name = method.__name__
+
+    @wraps(method)
+    def remembered(self, *args):
+        key = (name, *args)
+        found = self._memo.get(key, self._memo)
+        if found is self._memo:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            found = self._memo[key] = method(self, *args)
+        return found
+    return remembered
+
+
 class KnowledgeBase:
     """Indexed, read-only view of the data files."""
 
@@ -167,6 +187,7 @@ class KnowledgeBase:
         self._nation_shapes: dict[str, list[tuple[str, str, str]]] | None = None
         self._short_forms: dict[tuple[str, str], set[str]] | None = None
         self.curated: set[str] = set()  # people from the curated file, preferred over generated ones
+        self._memo: dict[tuple, object] = {}
         self._load(folders)
 
     def city_country(self, name: str, named: set[str] = frozenset()) -> str | None:
@@ -214,8 +235,11 @@ class KnowledgeBase:
             for form in (p.name, *split(r.get("aliases", ""))):
                 self.person_forms[fold(form)] = p.name
             self.surnames[fold(surname(p.name, p.country))].add(p.name)
+        self._offices: dict[tuple[str, str], list[PersonRole]] = defaultdict(list)  # (country, role) -> rows
         for rows in self.people.values():
             rows.sort(key=lambda p: p.start or date.min)
+            for p in rows:
+                self._offices[(p.country, p.role)].append(p)
         for r in read_rows("roles.csv", folders):
             t = RoleTerm(r["term"].lower(), r.get("sector", ""), r.get("kind", ""), r.get("head_of") or None)
             self.roles[t.term] = t
@@ -229,6 +253,7 @@ class KnowledgeBase:
             found = self.person_forms.get(fold(ARABIC_ARTICLE.sub(" al-", text)))
         return found
 
+    @_remembered
     def shortened(self, text: str, when: date) -> str | None:
         """The one known person a two-word name shortens by leaving out a middle name or the second
         surname ("Carlos Menem" for Carlos Saul Menem, "Alvaro Uribe" for Alvaro Uribe Velez), among
@@ -250,6 +275,7 @@ class KnowledgeBase:
         found = self._prefer_curated(near)
         return next(iter(found)) if len(found) == 1 else None
 
+    @_remembered
     def misspelt(self, text: str) -> str | None:
         """The one known person a full name misspells by one letter in the surname, with the same
         first name ("Francois Mitterand", "Abdelaziz Bouteflicka"): news copy is not always spelt right."""
@@ -266,6 +292,7 @@ class KnowledgeBase:
                  if fold(name.split()[0]) == first}
         return found.pop() if len(found) == 1 else None
 
+    @_remembered
     def misspelt_country(self, word: str) -> tuple[str, str] | None:
         """("COUNTRY" or "DEMONYM", code) for the one country name or demonym of seven letters or
         more that a capitalised word misspells by one letter, keeping the first ("Ethopia",
@@ -332,8 +359,7 @@ class KnowledgeBase:
     def holder(self, country: str, role: str, when: date) -> str | None:
         """Who held an office (``head_of_state`` ...) in a country on a date; of two rows that
         both say so (an open-ended term and a user's newer one), the later start."""
-        held = [(p.start or date.min, name) for name, rows in self.people.items() for p in rows
-                if p.country == country and p.role == role and p.active(when)]
+        held = [(p.start or date.min, p.name) for p in self._offices.get((country, role), ()) if p.active(when)]
         return max(held)[1] if held else None
 
     # -- places and organisations ---------------------------------------------

@@ -9,6 +9,7 @@ for its author.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,11 +58,18 @@ def find_quotes(doc: Doc, actors: DocActors, marked: list[_Marked] | None = None
 
 # -- direct quotes ----------------------------------------------------------
 
+_MARK = re.compile("[`“«„\"‘']")
+
+
 def quote_marks(text: str) -> list[_Marked]:
     """Spans between quotation marks; an unclosed quote runs on over paragraphs."""
     out: list[_Marked] = []
     i, n = 0, len(text)
     while i < n:
+        candidate = _MARK.search(text, i)  # jump to the next mark: most characters are none
+        if candidate is None:
+            break
+        i = candidate.start()
         opener = _opener_at(text, i)
         if opener is None:
             i += 1
