@@ -70,6 +70,23 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_UNITS = ("hour", "day", "week", "month", "year", "decade")
+# Words (lower case) of which every match of a pattern holds one from each group: a text
+# without them is not scanned. 27 patterns over every text were half the time of this stage.
+NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "iso": (("-",),), "mdy": (_MONTHS,), "dmy": (_MONTHS,), "my": (_MONTHS,), "m": (_MONTHS,),
+    "range_y": (("between", "from"),), "range_m": (_MONTHS,), "half": (("half",),), "quarter": (("quarter",),),
+    "decade": (("0s",),), "dmy_num": ((".",),), "duration": (("for", "over", "lasting"), _UNITS),
+    "duration_bare": (_UNITS,), "duration_adj": (("-",), _UNITS),
+    "rel_day": (("yesterday", "today", "tomorrow", "tonight"),), "part_rel": (("early", "mid", "late"), ("year",)),
+    "half_rel": (("half",), ("year",)), "quarter_rel": (("quarter",), ("year",)), "range_md": (_MONTHS,),
+    "range_dm": (_MONTHS,), "range_my": (_MONTHS,), "range_yy": (("-", "–"),), "decade_short": (("0s",),),
+    "rel_unit": (("last", "next", "this", "past", "coming"), ("week", "month", "year")), "ago": (("ago",),),
+    "weekday": (("day",),), "this_year": (("earlier", "later"), ("this",)),
+}
+
+
 def find_times(doc: Doc, published: date, kb: KnowledgeBase,
                person_at: Callable[[Token], Actor | None] = lambda t: None) -> list[TimeRef]:
     """All time expressions of a parsed text with their values."""
@@ -78,7 +95,10 @@ def find_times(doc: Doc, published: date, kb: KnowledgeBase,
     dateline = _dateline(text, published)
     if dateline:
         found.append(dateline)
+    lowered = text.lower()
     for kind, pattern in PATTERNS:
+        if not all(any(w in lowered for w in words) for words in NEEDS.get(kind, ())):
+            continue  # a word every match holds is missing: save the scan
         for m in pattern.finditer(text):
             if kind == "weekday" and _in_a_name(doc, m.start("wd")):
                 continue  # "The Sunday Times", "Good Friday Agreement", "a Friday prayer leader"

@@ -42,3 +42,17 @@ def test_table_passes_at_95_percent(extract):
 def test_negative_cases_yield_no_times(extract, family):
     cases = [c for c in load_cases() if c["family"] == family]
     assert cases and all(passes(c, extract) for c in cases)
+
+
+def test_every_match_of_a_pattern_holds_the_words_its_scan_needs():
+    """find_times skips a pattern when the text lacks a word every match holds (timex.NEEDS):
+    a wrong entry would lose times silently, so every match in the table must hold them."""
+    from communique.timex import NEEDS, PATTERNS
+    seen = set()
+    for case in load_cases():
+        for kind, pattern in PATTERNS:
+            for m in pattern.finditer(case["text"]):
+                seen.add(kind)
+                low = m.group(0).lower()
+                assert all(any(w in low for w in words) for words in NEEDS.get(kind, ())), (kind, m.group(0))
+    assert len(seen) >= 20  # the table exercises most patterns
