@@ -47,6 +47,7 @@ def evidence_span(trig: Trigger) -> tuple[int, int]:
     """The event's clause core: subject, verb, objects; not relative clauses, reported content
     or fronted adverbials ("At the same time, ...")."""
     head = trig.verb
+    sent = head.sent  # its bounds, once: Token.sent walks to the sentence start on every call
     skip = set()
     for t in head.subtree:
         if t.i in skip or t.i == head.i:
@@ -54,7 +55,7 @@ def evidence_span(trig: Trigger) -> tuple[int, int]:
         fronted = t.head.i == head.i and t.dep_ in ("prep", "advmod", "npadvmod") and t.i < head.i and \
             any(s.dep_ in ("nsubj", "nsubjpass") and s.i > t.i for s in head.children)
         edge = t.head.i == head.i and t.dep_ in CLAUSE_EDGES
-        if edge or t.dep_ == "relcl" or fronted or t.sent != head.sent:
+        if edge or t.dep_ == "relcl" or fronted or not sent.start <= t.i < sent.end:
             skip.update(x.i for x in t.subtree)
     keep = {t.i for t in head.subtree} - skip
     lo = hi = head.i
