@@ -390,7 +390,7 @@ def _place_in_a_name(span: Span, matched: set[int], person_roles: set[int], regi
             and doc[span.start - 2].is_title:
         return True  # "the Sea of Japan", "the Gulf of Mexico": a body of water
     after = doc[span.end:span.end + 4].text
-    if any(after.startswith(f", {r}") and not after.startswith(f", {r}'s") for r in regions):
+    if after.startswith(", ") and any(after.startswith(f", {r}") and not after.startswith(f", {r}'s") for r in regions):
         return True
     before = doc[span.start - 2:span.start] if span.start >= 2 else None
     return span.text in regions and before is not None and before[1].text == "," and before[0].is_title \
@@ -591,13 +591,13 @@ class _Sweep:
         in apposition to it, or by "of <country>" ("Jannik Sinner of Italy")."""
         doc, role, country, igo = self.doc, None, None, None
         head = span.root
-        left = sorted((t for t in head.subtree if t.i < span.start and t.sent == span.sent), key=lambda t: t.i)
+        sent = span.sent  # its bounds, once: Token.sent walks to the sentence start on every call
+        left = sorted((t for t in head.subtree if sent.start <= t.i < span.start), key=lambda t: t.i)
         role_tokens = {t.i for s in self.role_spans.values() if self.kb.roles[s.text.lower()].kind == "person"
                        for t in s}
         i = span.start - 1
-        while i >= 0 and doc[i].sent == span.sent and (doc[i] in left or doc[i].lower_ in TITLE_WORDS
-                                                        or i in role_tokens or (self.out.at(doc[i]) is not None and
-                                                                                self.out.at(doc[i]).how == "demonym")):
+        while i >= sent.start and (doc[i] in left or doc[i].lower_ in TITLE_WORDS or i in role_tokens
+                                   or (self.out.at(doc[i]) is not None and self.out.at(doc[i]).how == "demonym")):
             i -= 1
         for tok in doc[i + 1:span.start]:
             m = self.out.at(tok)
@@ -924,13 +924,13 @@ class _Sweep:
                 if ahead is not None:
                     return ahead
         if tok.dep_ in ("nsubj", "nsubjpass"):
-            here = [(i, a) for i, a in persons if self.doc[i].sent == sent]
+            here = [(i, a) for i, a in persons if sent.start <= i < sent.end]
             if here:  # "According to analyst X, ..., she warned": the person of this sentence
                 subj = [(i, a) for i, a in here if self.doc[i].dep_ in ("nsubj", "nsubjpass")]
                 return (subj or here)[-1][1]
             for i, a in reversed(persons):
                 t = self.doc[i]
-                if t.sent != sent and t.dep_ in ("nsubj", "nsubjpass"):
+                if not sent.start <= i < sent.end and t.dep_ in ("nsubj", "nsubjpass"):
                     return a
         return persons[-1][1]
 
