@@ -32,9 +32,12 @@ class Trigger:
 
 
 def triggers_at(tok: Token, lex: Lexicon) -> list[Trigger]:
-    lemma = lex.verb_lemma(tok.lemma_.lower(), tok.text) if tok.pos_ == "VERB" else tok.lemma_.lower()
+    pos = tok.pos_
+    if pos not in ("VERB", "NOUN", "PROPN"):
+        return []  # most tokens: asked first, as this runs on every token of every text
+    lemma = lex.verb_lemma(tok.lemma_.lower(), tok.text) if pos == "VERB" else tok.lemma_.lower()
     out = []
-    if tok.pos_ == "VERB":
+    if pos == "VERB":
         if non_factual(tok) or _light_verb_of_event_noun(tok, lex) or embedded_in_event(tok, lex) \
                 or _aimed_measure(tok):
             return out
@@ -68,7 +71,7 @@ def triggers_at(tok: Token, lex: Lexicon) -> list[Trigger]:
             out.append(Trigger(tok, tok, lex.coding(DEMAND_CAMEO), False, implicit=True))
         elif _intended(tok):
             out.append(Trigger(tok, tok, lex.coding(INTENT_CAMEO), False, implicit=True))
-    elif tok.pos_ in ("NOUN", "PROPN"):
+    else:
         first = tok  # "launched artillery, mortar and rocket fire against X": the verb of the list's head
         while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("NOUN", "PROPN"):
             first = first.head
